@@ -1,0 +1,26 @@
+package org.concierge.analytics;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.time.Instant;
+
+/** The analytics overview of API.md. */
+public record Overview(
+    Period period,
+    Chats chats,
+    Agents agents,
+    @JsonbNillable Double avgFirstResponseSeconds,
+    @JsonbNillable Double avgResolutionSeconds,
+    Satisfaction satisfaction) {
+
+  /** The period the figures were computed for. */
+  public record Period(Instant from, Instant to) {}
+
+  /** Pending and active now; closed in the period; created in the period. */
+  public record Chats(long pending, long active, long closed, long total) {}
+
+  /** Agents and admins by their status now. */
+  public record Agents(long online, long away, long offline) {}
+
+  /** The average rating of the period's rated chats, null when none was rated. */
+  public record Satisfaction(@JsonbNillable Double average, long count) {}
+}

@@ -1,0 +1,2 @@
+/** The desk's numbers: the overview of chats, agents, response times and satisfaction. */
+package org.concierge.analytics;

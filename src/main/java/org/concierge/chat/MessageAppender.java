@@ -1,0 +1,53 @@
+package org.concierge.chat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.types.ObjectId;
+import org.concierge.chat.store.MongoChatRepository;
+import org.concierge.chat.store.MongoMessageRepository;
+import org.concierge.chat.store.MongoMessageRepository.Insert;
+import org.concierge.platform.Clock;
+
+/**
+ * Appends messages to a room with the next seq. The seq comes from the chat's {@code lastSeq}; if
+ * another writer (on another node) took it first, the unique index refuses the insert and the
+ * append retries after the highest stored seq, so seq stays gap-free with no transaction.
+ */
+@ApplicationScoped
+class MessageAppender {
+
+  private static final int ATTEMPTS = 50;
+
+  @Inject MongoMessageRepository messages;
+  @Inject MongoChatRepository chats;
+  @Inject Clock clock;
+
+  /** The stored message, or the first one with the same clientId, and the chat after it. */
+  record Appended(Message message, Chat chat, boolean stored) {}
+
+  Appended append(Chat chat, Sender sender, MessageType type, String clientId, String text) {
+    long seq = chat.lastSeq() + 1;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Message message =
+          new Message(
+              new ObjectId().toHexString(),
+              chat.id(),
+              seq,
+              clientId,
+              type,
+              sender,
+              text,
+              clock.now());
+      Insert result = messages.insert(message);
+      if (result instanceof Insert.Stored) {
+        chats.recordMessage(chat, message);
+        return new Appended(message, chat.withMessage(message), true);
+      }
+      if (result instanceof Insert.Repeated repeated) {
+        return new Appended(repeated.first(), chat, false);
+      }
+      seq = messages.highestSeq(chat.id()) + 1;
+    }
+    throw new IllegalStateException("no free seq in room " + chat.id() + " after many attempts");
+  }
+}

@@ -1,0 +1,40 @@
+package org.concierge.identity;
+
+import java.util.List;
+
+/**
+ * A person known to the desk. Travelers who never registered are visitors: they have no password
+ * and their token's {@code upn} is {@code visitor:<id>}. Agents and admins have a status and may
+ * belong to departments.
+ *
+ * @param email the sign-in email; for a visitor, the contact address they gave, if any
+ * @param passwordHash null for visitors
+ */
+public record User(
+    String id,
+    String email,
+    String name,
+    Role role,
+    String phone,
+    AgentStatus status,
+    List<String> departments,
+    String passwordHash,
+    boolean visitor) {
+
+  public User {
+    departments = departments == null ? List.of() : List.copyOf(departments);
+  }
+
+  /** The {@code upn} claim of this user's tokens. */
+  public String principalName() {
+    return visitor ? "visitor:" + id : email;
+  }
+
+  public boolean servesChats() {
+    return role.servesChats();
+  }
+
+  public User withStatus(AgentStatus newStatus) {
+    return new User(id, email, name, role, phone, newStatus, departments, passwordHash, visitor);
+  }
+}

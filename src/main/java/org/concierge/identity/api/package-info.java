@@ -1,0 +1,2 @@
+/** REST for identity: sign-up, sign-in, visitors, the caller, and admin-managed staff. */
+package org.concierge.identity.api;

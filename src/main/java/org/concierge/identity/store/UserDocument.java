@@ -1,0 +1,54 @@
+package org.concierge.identity.store;
+
+import jakarta.nosql.Column;
+import jakarta.nosql.Entity;
+import jakarta.nosql.Id;
+import java.util.List;
+import org.concierge.identity.AgentStatus;
+import org.concierge.identity.Role;
+import org.concierge.identity.User;
+
+/**
+ * A user as stored. A visitor's address goes in {@code contactEmail}, so that {@code email} stays
+ * the unique sign-in address of accounts.
+ */
+@Entity("users")
+public record UserDocument(
+    @Id String id,
+    @Column String email,
+    @Column String contactEmail,
+    @Column String name,
+    @Column String role,
+    @Column String phone,
+    @Column String status,
+    @Column List<String> departments,
+    @Column String passwordHash,
+    @Column boolean visitor) {
+
+  static UserDocument from(User user) {
+    return new UserDocument(
+        user.id(),
+        user.visitor() ? null : user.email(),
+        user.visitor() ? user.email() : null,
+        user.name(),
+        user.role().wire(),
+        user.phone(),
+        user.status() == null ? null : user.status().wire(),
+        user.departments().isEmpty() ? null : user.departments(),
+        user.passwordHash(),
+        user.visitor());
+  }
+
+  User toUser() {
+    return new User(
+        id,
+        visitor ? contactEmail : email,
+        name,
+        Role.fromWire(role),
+        phone,
+        status == null ? null : AgentStatus.fromWire(status),
+        departments,
+        passwordHash,
+        visitor);
+  }
+}

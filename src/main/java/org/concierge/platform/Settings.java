@@ -1,0 +1,80 @@
+package org.concierge.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The operator's settings of API.md ("Operating the server"), read through MicroProfile Config so
+ * that environment variables and system properties both work, under the exact names the contract
+ * gives.
+ */
+@ApplicationScoped
+public class Settings {
+
+  public static final String DATA_DIR = "CONCIERGE_DATA_DIR";
+  public static final String DATA_DIR_DEFAULT = "./data";
+
+  @Inject Config config;
+
+  public Optional<String> adminEmail() {
+    return text("CONCIERGE_ADMIN_EMAIL");
+  }
+
+  public Optional<String> adminPassword() {
+    return text("CONCIERGE_ADMIN_PASSWORD");
+  }
+
+  public Optional<String> mongoUri() {
+    return text("MONGODB_URI");
+  }
+
+  public Path dataDir() {
+    return Path.of(text(DATA_DIR).orElse(DATA_DIR_DEFAULT)).toAbsolutePath().normalize();
+  }
+
+  public URI publicUrl() {
+    return URI.create(text("CONCIERGE_PUBLIC_URL").orElse("http://localhost:8080"));
+  }
+
+  /** Origins (scheme://host[:port]) that browsers may call the API and open sockets from. */
+  public List<String> allowedOrigins() {
+    return list("CONCIERGE_ALLOWED_ORIGINS");
+  }
+
+  /**
+   * Addresses of reverse proxies whose {@code X-Forwarded-For} header is believed, so that
+   * throttling counts the traveler's address and not the proxy's.
+   */
+  public List<String> trustedProxies() {
+    return list("CONCIERGE_TRUSTED_PROXIES");
+  }
+
+  public Duration tokenTtl() {
+    return Duration.ofSeconds(number("CONCIERGE_TOKEN_TTL", 28_800));
+  }
+
+  public int signupLimitPerHour() {
+    return (int) number("CONCIERGE_SIGNUP_LIMIT", 600);
+  }
+
+  private long number(String name, long fallback) {
+    return text(name).map(Long::parseLong).orElse(fallback);
+  }
+
+  private List<String> list(String name) {
+    return text(name)
+        .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  private Optional<String> text(String name) {
+    return config.getOptionalValue(name, String.class).map(String::strip).filter(s -> !s.isEmpty());
+  }
+}

@@ -1,0 +1,2 @@
+/** REST for agents: their own status, and the list of agents with their load. */
+package org.concierge.routing.api;
