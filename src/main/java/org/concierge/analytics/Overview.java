@@ -1,9 +1,12 @@
 package org.concierge.analytics;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.time.Instant;
+import org.concierge.platform.NullableAwareSerializer;
 
 /** The analytics overview of API.md. */
+@JsonbTypeSerializer(NullableAwareSerializer.class)
 public record Overview(
     Period period,
     Chats chats,
@@ -22,5 +25,6 @@ public record Overview(
   public record Agents(long online, long away, long offline) {}
 
   /** The average rating of the period's rated chats, null when none was rated. */
+  @JsonbTypeSerializer(NullableAwareSerializer.class)
   public record Satisfaction(@JsonbNillable Double average, long count) {}
 }

@@ -3,6 +3,7 @@ package org.concierge.chat;
 import java.time.Instant;
 import java.util.List;
 import org.concierge.identity.Caller;
+import org.concierge.identity.Role;
 import org.concierge.platform.Conflict;
 import org.concierge.platform.Forbidden;
 import org.concierge.platform.NotFound;
@@ -169,7 +170,7 @@ public record Chat(
   /** This chat as it is once {@code message} is stored. */
   public Chat withMessage(Message message) {
     boolean firstResponse =
-        firstResponseAt == null && message.type() == MessageType.TEXT && message.sender().isStaff();
+        firstResponseAt == null && message.type() == MessageType.TEXT && isStaff(message.sender());
     return new Chat(
         id,
         status,
@@ -190,5 +191,9 @@ public record Chat(
             : lastMessageAt,
         Math.max(lastSeq, message.seq()),
         rating);
+  }
+
+  private static boolean isStaff(Sender sender) {
+    return Role.AGENT.wire().equals(sender.role()) || Role.ADMIN.wire().equals(sender.role());
   }
 }

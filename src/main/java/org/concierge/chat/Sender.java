@@ -10,8 +10,4 @@ public record Sender(String id, String name, String role) {
   public static Sender of(Caller caller) {
     return new Sender(caller.id(), caller.name(), caller.role().wire());
   }
-
-  public boolean isStaff() {
-    return "agent".equals(role) || "admin".equals(role);
-  }
 }

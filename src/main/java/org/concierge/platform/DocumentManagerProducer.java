@@ -16,6 +16,8 @@ import org.eclipse.jnosql.mapping.DatabaseType;
  * configuration keys, so mapped repositories and direct driver calls share one pool.
  */
 @ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
 public class DocumentManagerProducer {
 
   @Inject Store store;
@@ -23,7 +25,6 @@ public class DocumentManagerProducer {
   @Produces
   @ApplicationScoped
   @Alternative
-  @Priority(Interceptor.Priority.APPLICATION)
   @Database(DatabaseType.DOCUMENT)
   DatabaseManager documentManager() {
     return new MongoDBDocumentConfiguration().get(store.client()).apply(store.databaseName());

@@ -1,6 +1,7 @@
 package org.concierge.platform;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.util.List;
 import java.util.function.Function;
 
@@ -8,6 +9,7 @@ import java.util.function.Function;
  * One page of a list, as every list of API.md answers: the items, and the cursor for the next page
  * (null when there is nothing more).
  */
+@JsonbTypeSerializer(NullableAwareSerializer.class)
 public record Page<T>(List<T> items, @JsonbNillable String nextCursor) {
 
   /**

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The one connection to the document store: a real MongoDB when {@code MONGODB_URI} is set, the
@@ -42,6 +44,17 @@ public class Store {
       return true;
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /**
+   * Creates a plain (non-unique) index for queries on a real MongoDB. The embedded store cannot
+   * keep such indexes and scans instead, so it is not asked to.
+   */
+  public void secondaryIndex(MongoCollection<Document> collection, Bson keys) {
+    connect();
+    if (embedded == null) {
+      collection.createIndex(keys);
     }
   }
 

@@ -4,6 +4,7 @@ import org.concierge.chat.NewChat;
 import org.concierge.chat.Priority;
 import org.concierge.chat.Rating;
 import org.concierge.platform.FieldChecks;
+import org.concierge.platform.OptionalBody;
 
 /** The bodies of the chat endpoints, and the limits of API.md they are checked against. */
 public final class ChatRequests {
@@ -64,9 +65,12 @@ public final class ChatRequests {
   /** {@code POST /api/chat/{roomId}/escalate} and {@code /close}. */
   public record Reason(String reason) {
 
-    static String of(Reason body) {
+    /** The reason in an optional body; no body at all is no reason. */
+    static String of(String body) {
+      Reason parsed = OptionalBody.parse(body, Reason.class);
       FieldChecks checks = new FieldChecks();
-      String valid = checks.text("reason", body == null ? null : body.reason(), 0, NOTE_MAX, false);
+      String valid =
+          checks.text("reason", parsed == null ? null : parsed.reason(), 0, NOTE_MAX, false);
       checks.throwIfInvalid();
       return valid;
     }

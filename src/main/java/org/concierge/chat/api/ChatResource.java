@@ -151,7 +151,7 @@ public class ChatResource {
   @Operation(summary = "Escalate: priority up one level (assigned agent)")
   @APIResponse(responseCode = "200", description = "chat, escalated")
   @APIResponse(responseCode = "409", description = "Already escalated")
-  public ChatView escalate(@PathParam("roomId") String roomId, ChatRequests.Reason body) {
+  public ChatView escalate(@PathParam("roomId") String roomId, String body) {
     return ChatView.of(chats.escalate(caller.get(), roomId, ChatRequests.Reason.of(body)));
   }
 
@@ -161,7 +161,7 @@ public class ChatResource {
   @Operation(summary = "Close the chat (traveler, assigned agent or admin)")
   @APIResponse(responseCode = "200", description = "chat, closed")
   @APIResponse(responseCode = "409", description = "Already closed")
-  public ChatView close(@PathParam("roomId") String roomId, ChatRequests.Reason body) {
+  public ChatView close(@PathParam("roomId") String roomId, String body) {
     return ChatView.of(chats.close(caller.get(), roomId, ChatRequests.Reason.of(body)));
   }
 

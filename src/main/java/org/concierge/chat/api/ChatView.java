@@ -1,14 +1,17 @@
 package org.concierge.chat.api;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.time.Instant;
 import java.util.List;
 import org.concierge.chat.Chat;
 import org.concierge.chat.ClosedBy;
 import org.concierge.chat.Party;
 import org.concierge.chat.Rating;
+import org.concierge.platform.NullableAwareSerializer;
 
 /** The {@code chat} object of API.md. */
+@JsonbTypeSerializer(NullableAwareSerializer.class)
 public record ChatView(
     String id,
     String status,

@@ -8,7 +8,14 @@ import org.concierge.chat.Sender;
 /** Messages to and from their stored documents. */
 final class MessageCodec {
 
+  /** Room and clientId in one field, which the unique sparse index is on. */
+  static final String ROOM_CLIENT_ID = "roomClientId";
+
   private MessageCodec() {}
+
+  static String roomClientId(String roomId, String clientId) {
+    return roomId + "/" + clientId;
+  }
 
   static Document toDocument(Message message) {
     Document doc =
@@ -24,7 +31,8 @@ final class MessageCodec {
             .append("text", message.text())
             .append("sentAt", ChatCodec.date(message.sentAt()));
     if (message.clientId() != null) {
-      doc.append("clientId", message.clientId());
+      doc.append("clientId", message.clientId())
+          .append(ROOM_CLIENT_ID, roomClientId(message.roomId(), message.clientId()));
     }
     return doc;
   }

@@ -40,6 +40,7 @@ import org.concierge.chat.Party;
 import org.concierge.chat.Priority;
 import org.concierge.chat.Rating;
 import org.concierge.chat.Transfer;
+import org.concierge.platform.Store;
 
 /**
  * The {@code chats} collection. Each change that can race is one conditional {@code
@@ -54,17 +55,19 @@ public class MongoChatRepository {
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
   @Inject MongoDatabase database;
+  @Inject Store store;
 
   void createIndexes(
       @Observes
           @jakarta.annotation.Priority(Interceptor.Priority.PLATFORM_BEFORE)
           @Initialized(ApplicationScoped.class)
           Object started) {
-    collection().createIndex(Indexes.ascending("status", "priorityRank", "createdAt", "_id"));
-    collection().createIndex(Indexes.ascending("traveler.id", "createdAt"));
-    collection().createIndex(Indexes.ascending("agent.id", "status"));
-    collection().createIndex(Indexes.ascending("createdAt"));
-    collection().createIndex(Indexes.ascending("closedAt"));
+    store.secondaryIndex(
+        collection(), Indexes.ascending("status", "priorityRank", "createdAt", "_id"));
+    store.secondaryIndex(collection(), Indexes.ascending("traveler.id", "createdAt"));
+    store.secondaryIndex(collection(), Indexes.ascending("agent.id", "status"));
+    store.secondaryIndex(collection(), Indexes.ascending("createdAt"));
+    store.secondaryIndex(collection(), Indexes.ascending("closedAt"));
   }
 
   /** A fresh id; ids sort in creation order, which breaks ties between equal times. */

@@ -54,15 +54,12 @@ public class MongoMessageRepository {
     collection()
         .createIndex(
             Indexes.ascending("roomId", "seq"), new IndexOptions().name("room_seq").unique(true));
+    // One field holding room and clientId, indexed sparse: messages without a clientId (system
+    // messages) lack it and never collide, on a real MongoDB and on the embedded store alike.
     collection()
         .createIndex(
-            Indexes.ascending("roomId", "clientId"),
-            new IndexOptions()
-                .name("room_client")
-                .unique(true)
-                // System messages have no clientId and must not collide with one another.
-                .partialFilterExpression(
-                    new Document("clientId", new Document("$type", "string"))));
+            Indexes.ascending(MessageCodec.ROOM_CLIENT_ID),
+            new IndexOptions().name("room_client").unique(true).sparse(true));
   }
 
   public Insert insert(Message message) {
@@ -86,7 +83,9 @@ public class MongoMessageRepository {
   public Optional<Message> findByClientId(String roomId, String clientId) {
     return Optional.ofNullable(
             collection()
-                .find(Filters.and(Filters.eq("roomId", roomId), Filters.eq("clientId", clientId)))
+                .find(
+                    Filters.eq(
+                        MessageCodec.ROOM_CLIENT_ID, MessageCodec.roomClientId(roomId, clientId)))
                 .first())
         .map(MessageCodec::fromDocument);
   }

@@ -19,6 +19,7 @@ import org.concierge.identity.Role;
 import org.concierge.identity.User;
 import org.concierge.platform.Conflict;
 import org.concierge.platform.MongoErrors;
+import org.concierge.platform.Store;
 
 /** Users in the store: mapped through JNoSQL, with the unique email index kept by the driver. */
 @ApplicationScoped
@@ -28,22 +29,20 @@ public class MongoUserRepository {
 
   @Inject UserDocuments documents;
   @Inject MongoDatabase database;
+  @Inject Store store;
 
   void createIndexes(
       @Observes
           @Priority(Interceptor.Priority.PLATFORM_BEFORE)
           @Initialized(ApplicationScoped.class)
           Object started) {
-    // Visitors carry no sign-in email, so only string emails take part in uniqueness.
+    // Visitors carry no sign-in email, so the index is sparse.
     database
         .getCollection(COLLECTION)
         .createIndex(
             Indexes.ascending("email"),
-            new IndexOptions()
-                .name("email_unique")
-                .unique(true)
-                .partialFilterExpression(new Document("email", new Document("$type", "string"))));
-    database.getCollection(COLLECTION).createIndex(Indexes.ascending("role"));
+            new IndexOptions().name("email_unique").unique(true).sparse(true));
+    store.secondaryIndex(database.getCollection(COLLECTION), Indexes.ascending("role"));
   }
 
   /** A fresh id; ids sort in creation order, which lists rely on. */
@@ -77,8 +76,9 @@ public class MongoUserRepository {
     return documents.findById(id).map(UserDocument::toUser);
   }
 
+  /** The account (not a visitor) that signs in with this email. */
   public Optional<User> findByEmail(String email) {
-    return documents.findByEmail(email).map(UserDocument::toUser);
+    return documents.findByLogin(email).map(UserDocument::toUser);
   }
 
   /** Users after {@code afterId} in creation order, optionally of one role. */

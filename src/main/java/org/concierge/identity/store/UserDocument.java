@@ -9,14 +9,14 @@ import org.concierge.identity.Role;
 import org.concierge.identity.User;
 
 /**
- * A user as stored. A visitor's address goes in {@code contactEmail}, so that {@code email} stays
- * the unique sign-in address of accounts.
+ * A user as stored. {@code login}, unique, is what the user is known by: the sign-in email of an
+ * account, {@code visitor:<id>} for a visitor, whose email (if given) is only a contact address.
  */
 @Entity("users")
 public record UserDocument(
     @Id String id,
+    @Column String login,
     @Column String email,
-    @Column String contactEmail,
     @Column String name,
     @Column String role,
     @Column String phone,
@@ -28,8 +28,8 @@ public record UserDocument(
   static UserDocument from(User user) {
     return new UserDocument(
         user.id(),
-        user.visitor() ? null : user.email(),
-        user.visitor() ? user.email() : null,
+        user.principalName(),
+        user.email(),
         user.name(),
         user.role().wire(),
         user.phone(),
@@ -42,7 +42,7 @@ public record UserDocument(
   User toUser() {
     return new User(
         id,
-        visitor ? contactEmail : email,
+        email,
         name,
         Role.fromWire(role),
         phone,

@@ -11,7 +11,7 @@ import java.util.Optional;
 @Repository
 public interface UserDocuments extends CrudRepository<UserDocument, String> {
 
-  Optional<UserDocument> findByEmail(String email);
+  Optional<UserDocument> findByLogin(String login);
 
   List<UserDocument> findByIdGreaterThan(String after, Limit limit, Sort<UserDocument> order);
 

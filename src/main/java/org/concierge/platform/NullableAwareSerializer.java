@@ -1,0 +1,39 @@
+package org.concierge.platform;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.serializer.JsonbSerializer;
+import jakarta.json.bind.serializer.SerializationContext;
+import jakarta.json.stream.JsonGenerator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+
+/**
+ * Writes a record the way API.md shows it: components in declaration order, absent when null,
+ * except those marked {@link JsonbNillable}, which are written as {@code null} (such as a pending
+ * chat's {@code agent}). The JSON-B implementation of the server ignores that annotation on
+ * records, so records that need it name this serializer.
+ */
+public class NullableAwareSerializer implements JsonbSerializer<Record> {
+
+  @Override
+  public void serialize(Record value, JsonGenerator generator, SerializationContext context) {
+    generator.writeStartObject();
+    for (RecordComponent component : value.getClass().getRecordComponents()) {
+      Object item = read(value, component);
+      if (item != null) {
+        context.serialize(component.getName(), item, generator);
+      } else if (component.getAccessor().isAnnotationPresent(JsonbNillable.class)) {
+        generator.writeNull(component.getName());
+      }
+    }
+    generator.writeEnd();
+  }
+
+  private static Object read(Record value, RecordComponent component) {
+    try {
+      return component.getAccessor().invoke(value);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component.getName(), e);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.concierge.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.wildfly.core.launcher.Launcher;
+import org.wildfly.core.launcher.StandaloneCommandBuilder;
+
+/**
+ * The server under test: the WildFly the build unpacked and configured, in a base directory of its
+ * own under {@code target/it}, with the test deployment (see {@link TestDeployment}) and an empty
+ * data directory. One instance serves every integration test of a run.
+ */
+public final class ConciergeServer {
+
+  public static final String ADMIN_EMAIL = "admin@it.example";
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final Path jbossHome = Path.of(System.getProperty("concierge.it.jbossHome"));
+  private final Path workDir = Path.of(System.getProperty("concierge.it.workDir"));
+  private final int portOffset = Integer.getInteger("concierge.it.portOffset", 100);
+  private final Path baseDir = workDir.resolve("server");
+  private final Path dataDir = workDir.resolve("data");
+  private Process process;
+
+  ConciergeServer() {}
+
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + (8080 + portOffset));
+  }
+
+  public URI webSocketUri() {
+    return URI.create("ws://127.0.0.1:" + (8080 + portOffset) + "/ws/chat");
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A fresh base and data directory, the deployment in place, then the server started. */
+  void startFresh() {
+    try {
+      deleteTree(workDir);
+      Files.createDirectories(baseDir.resolve("deployments"));
+      copyTree(jbossHome.resolve("standalone/configuration"), baseDir.resolve("configuration"));
+      TestDeployment.writeTo(baseDir.resolve("deployments/ROOT.war"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    start();
+  }
+
+  /** Stops the server as an operator would (a TERM signal, then a graceful shutdown). */
+  public void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /** A full stop and start of the server process; the data directory stays. */
+  public void restart() {
+    stop();
+    start();
+  }
+
+  private void start() {
+    StandaloneCommandBuilder command =
+        StandaloneCommandBuilder.of(jbossHome)
+            .setBaseDirectory(baseDir)
+            .setServerReadOnlyConfiguration("standalone-full.xml")
+            .addJavaOptions(
+                "-Xms64m",
+                "-Xmx512m",
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Djava.net.preferIPv4Stack=true");
+    try {
+      process =
+          Launcher.of(command)
+              .setRedirectErrorStream(true)
+              .redirectOutput(workDir.resolve("server.log"))
+              .addEnvironmentVariables(
+                  Map.of(
+                      "CONCIERGE_DATA_DIR",
+                      dataDir.toString(),
+                      "CONCIERGE_ADMIN_EMAIL",
+                      ADMIN_EMAIL,
+                      "CONCIERGE_ADMIN_PASSWORD",
+                      ADMIN_PASSWORD,
+                      "CONCIERGE_TRUSTED_PROXIES",
+                      "127.0.0.1",
+                      "CONCIERGE_ALLOWED_ORIGINS",
+                      "https://travel.example"))
+              .launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot launch WildFly from " + jbossHome, e);
+    }
+    awaitHealthy();
+  }
+
+  private void awaitHealthy() {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest health =
+        HttpRequest.newBuilder(baseUri().resolve("/api/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "WildFly exited with "
+                + process.exitValue()
+                + "; see "
+                + workDir.resolve("server.log"));
+      }
+      try {
+        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // The server is not listening yet.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        process.waitFor(500, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(
+        "Concierge was not healthy within "
+            + START_TIMEOUT
+            + "; see "
+            + workDir.resolve("server.log"));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

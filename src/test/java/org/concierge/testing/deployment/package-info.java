@@ -1,0 +1,2 @@
+/** Classes added to the deployment under test, never to the product. */
+package org.concierge.testing.deployment;
