@@ -36,12 +36,11 @@ public class MongoUserRepository {
           @Priority(Interceptor.Priority.PLATFORM_BEFORE)
           @Initialized(ApplicationScoped.class)
           Object started) {
-    // Visitors carry no sign-in email, so the index is sparse.
+    // Unique sign-in names: an email is taken once, however often visitors give it as contact.
     database
         .getCollection(COLLECTION)
         .createIndex(
-            Indexes.ascending("email"),
-            new IndexOptions().name("email_unique").unique(true).sparse(true));
+            Indexes.ascending("login"), new IndexOptions().name("login_unique").unique(true));
     store.secondaryIndex(database.getCollection(COLLECTION), Indexes.ascending("role"));
   }
 
