@@ -36,7 +36,7 @@ public final class ConciergeServer {
   private final Path dataDir = workDir.resolve("data");
   private Process process;
 
-  ConciergeServer() {}
+  public ConciergeServer() {}
 
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + (8080 + portOffset));
@@ -50,8 +50,13 @@ public final class ConciergeServer {
     return dataDir;
   }
 
+  /** The process id of the running server, for reading its memory. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** A fresh base and data directory, the deployment in place, then the server started. */
-  void startFresh() {
+  public void startFresh() {
     try {
       deleteTree(workDir);
       Files.createDirectories(baseDir.resolve("deployments"));

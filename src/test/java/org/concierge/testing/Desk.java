@@ -13,7 +13,7 @@ public final class Desk {
 
   private final ConciergeServer server;
 
-  Desk(ConciergeServer server) {
+  public Desk(ConciergeServer server) {
     this.server = server;
   }
 
