@@ -22,6 +22,9 @@ import org.concierge.platform.Page;
 import org.concierge.platform.PageRequest;
 import org.concierge.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -151,7 +154,16 @@ public class ChatResource {
   @Operation(summary = "Escalate: priority up one level (assigned agent)")
   @APIResponse(responseCode = "200", description = "chat, escalated")
   @APIResponse(responseCode = "409", description = "Already escalated")
-  public ChatView escalate(@PathParam("roomId") String roomId, String body) {
+  public ChatView escalate(
+      @PathParam("roomId") String roomId,
+      @RequestBody(
+              required = false,
+              description = "Optional; may be left out entirely",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ChatRequests.Reason.class)))
+          String body) {
     return ChatView.of(chats.escalate(caller.get(), roomId, ChatRequests.Reason.of(body)));
   }
 
@@ -161,7 +173,16 @@ public class ChatResource {
   @Operation(summary = "Close the chat (traveler, assigned agent or admin)")
   @APIResponse(responseCode = "200", description = "chat, closed")
   @APIResponse(responseCode = "409", description = "Already closed")
-  public ChatView close(@PathParam("roomId") String roomId, String body) {
+  public ChatView close(
+      @PathParam("roomId") String roomId,
+      @RequestBody(
+              required = false,
+              description = "Optional; may be left out entirely",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ChatRequests.Reason.class)))
+          String body) {
     return ChatView.of(chats.close(caller.get(), roomId, ChatRequests.Reason.of(body)));
   }
 
