@@ -23,6 +23,7 @@ public class NullableAwareSerializer implements JsonbSerializer<Record> {
   @Override
   public void serialize(Record value, JsonGenerator generator, SerializationContext context) {
     generator.writeStartObject();
+    writeLeadingMembers(value, generator);
     for (RecordComponent component : value.getClass().getRecordComponents()) {
       Object item = read(value, component);
       if (item instanceof Collection<?> elements) {
@@ -43,6 +44,9 @@ public class NullableAwareSerializer implements JsonbSerializer<Record> {
     }
     generator.writeEnd();
   }
+
+  /** Members written before the record's components; none by default. */
+  protected void writeLeadingMembers(Record value, JsonGenerator generator) {}
 
   private static Object read(Record value, RecordComponent component) {
     try {

@@ -1,0 +1,2 @@
+/** REST for the desk's numbers. */
+package org.concierge.analytics.api;
