@@ -80,4 +80,30 @@ class AcceptRaceIT {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void onlyAPendingChatCanBeAccepted(Desk desk) {
+    Session agent = desk.newAgent();
+    Session traveler = desk.newTraveler();
+    Reply unknown = agent.client().post("/api/chat/000000000000000000000000/accept");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+    String roomId = traveler.client().post("/api/chat/start", Json.of()).json().getString("id");
+    // A chat waiting for an agent has agent: null, in lists and on its own alike.
+    JsonObject listed = traveler.client().get("/api/chat/history").items().getJsonObject(0);
+    assertThat(listed.getString("id")).isEqualTo(roomId);
+    assertThat(listed.containsKey("agent") && listed.isNull("agent"))
+        .as(listed.toString())
+        .isTrue();
+    JsonObject alone = traveler.client().get("/api/chat/" + roomId).json();
+    assertThat(alone.containsKey("agent") && alone.isNull("agent")).as(alone.toString()).isTrue();
+
+    assertThat(traveler.client().post("/api/chat/" + roomId + "/accept").status()).isEqualTo(403);
+    assertThat(traveler.client().post("/api/chat/" + roomId + "/close").status()).isEqualTo(200);
+    assertThat(agent.client().post("/api/chat/" + roomId + "/accept").status()).isEqualTo(409);
+    Reply chat = traveler.client().get("/api/chat/" + roomId);
+    assertThat(chat.json().getString("status")).isEqualTo("closed");
+    assertThat(chat.json().containsKey("agent") && chat.json().isNull("agent")).isTrue();
+  }
 }
