@@ -3,8 +3,7 @@ package org.concierge.identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,7 +87,12 @@ public record TokenKeys(PrivateKey privateKey, PublicKey publicKey, String publi
         pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     try {
       Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+    } catch (FileSystemException e) {
+      // Another start put its pair in place first. Linux reports that as a plain "Directory not
+      // empty" FileSystemException, not a DirectoryNotEmptyException.
+      if (!Files.exists(privatePath)) {
+        throw e;
+      }
       try (var files = Files.list(staging)) {
         for (Path file : files.toList()) {
           Files.delete(file);

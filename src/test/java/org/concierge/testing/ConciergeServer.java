@@ -2,6 +2,8 @@ package org.concierge.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,6 +93,7 @@ public final class ConciergeServer {
   }
 
   private void start() {
+    refuseTakenPort();
     StandaloneCommandBuilder command =
         StandaloneCommandBuilder.of(jbossHome)
             .setBaseDirectory(baseDir)
@@ -122,6 +125,21 @@ public final class ConciergeServer {
       throw new UncheckedIOException("cannot launch WildFly from " + jbossHome, e);
     }
     awaitHealthy();
+  }
+
+  /**
+   * Fails fast when something already listens on the HTTP port: another build's server there would
+   * answer the health check, and the tests would silently run against it.
+   */
+  private void refuseTakenPort() {
+    int port = baseUri().getPort();
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+    } catch (IOException free) {
+      return;
+    }
+    throw new IllegalStateException(
+        "Port " + port + " is taken by another process; run with another -Dconcierge.test.offset");
   }
 
   private void awaitHealthy() {
