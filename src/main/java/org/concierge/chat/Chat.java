@@ -2,6 +2,7 @@ package org.concierge.chat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.concierge.identity.Caller;
 import org.concierge.identity.Role;
 import org.concierge.platform.Conflict;
@@ -11,7 +12,8 @@ import org.concierge.platform.NotFound;
 /**
  * A conversation between one traveler and the desk. It starts pending in the queue, becomes active
  * when an agent accepts it, may be handed to other agents, escalated and re-prioritised, and ends
- * closed, after which the traveler may rate it once.
+ * closed, after which the traveler may rate it once. Each member's read marker (the last seq they
+ * have read) is kept with it, so read receipts survive reconnects.
  *
  * <p>A chat knows who may see it and who may do what to it, and refuses illegal transitions with
  * the error the caller should get. The store re-checks the state atomically when it writes, so two
@@ -34,10 +36,12 @@ public record Chat(
     List<Transfer> transfers,
     Instant lastMessageAt,
     long lastSeq,
-    Rating rating) {
+    Rating rating,
+    Map<String, Long> readMarkers) {
 
   public Chat {
     transfers = transfers == null ? List.of() : List.copyOf(transfers);
+    readMarkers = readMarkers == null ? Map.of() : Map.copyOf(readMarkers);
   }
 
   /** A new chat in the queue. */
@@ -65,7 +69,8 @@ public record Chat(
         List.of(),
         null,
         0,
-        null);
+        null,
+        Map.of());
   }
 
   public boolean isOwner(Caller caller) {
@@ -190,7 +195,8 @@ public record Chat(
             ? message.sentAt()
             : lastMessageAt,
         Math.max(lastSeq, message.seq()),
-        rating);
+        rating,
+        readMarkers);
   }
 
   private static boolean isStaff(Sender sender) {

@@ -31,6 +31,9 @@ public sealed interface ChatEvent {
   /** The chat was closed. */
   record ChatClosed(Chat chat, ClosedBy closedBy, String reason) implements ChatEvent {}
 
+  /** A member of the chat has read its messages up to {@code seq}. */
+  record MessagesRead(Chat chat, String userId, long seq) implements ChatEvent {}
+
   /** The traveler rated the closed chat. */
   record ChatRated(Chat chat, Rating rating) implements ChatEvent {}
 }

@@ -13,6 +13,7 @@ import org.concierge.chat.ChatEvent.ChatRated;
 import org.concierge.chat.ChatEvent.ChatStarted;
 import org.concierge.chat.ChatEvent.ChatTransferred;
 import org.concierge.chat.ChatEvent.MessagePosted;
+import org.concierge.chat.ChatEvent.MessagesRead;
 import org.concierge.chat.ChatEvent.PriorityChanged;
 import org.concierge.chat.MessageAppender.Appended;
 import org.concierge.chat.store.MongoChatRepository;
@@ -53,37 +54,32 @@ public class ChatService {
     if (!caller.isTraveler()) {
       throw new Forbidden("Only travelers start chats.");
     }
-    Appended[] first = new Appended[1];
-    Chat chat =
-        locks.withLock(
-            "traveler:" + caller.id(),
-            () -> {
-              if (chats.countOpen(caller.id()) >= OPEN_CHATS_MAX) {
-                throw new Conflict(
-                    "You already have " + OPEN_CHATS_MAX + " open chats; close one first.");
-              }
-              Chat opened =
-                  Chat.open(
-                      chats.newId(),
-                      new Party(caller.id(), caller.name()),
-                      request.subject(),
-                      request.priority(),
-                      request.department(),
-                      clock.now());
-              chats.insert(opened);
-              if (request.message() == null) {
-                return opened;
-              }
-              first[0] =
-                  appender.append(
-                      opened, Sender.of(caller), MessageType.TEXT, null, request.message());
-              return first[0].chat();
-            });
-    events.publish(new ChatStarted(chat));
-    if (first[0] != null) {
-      events.publish(new MessagePosted(chat, first[0].message()));
-    }
-    return chat;
+    return locks.withLock(
+        "traveler:" + caller.id(),
+        () -> {
+          if (chats.countOpen(caller.id()) >= OPEN_CHATS_MAX) {
+            throw new Conflict(
+                "You already have " + OPEN_CHATS_MAX + " open chats; close one first.");
+          }
+          Chat opened =
+              Chat.open(
+                  chats.newId(),
+                  new Party(caller.id(), caller.name()),
+                  request.subject(),
+                  request.priority(),
+                  request.department(),
+                  clock.now());
+          chats.insert(opened);
+          if (request.message() == null) {
+            events.publish(new ChatStarted(opened));
+            return opened;
+          }
+          Appended first =
+              appender.append(opened, Sender.of(caller), MessageType.TEXT, null, request.message());
+          events.publish(new ChatStarted(first.chat()));
+          events.publish(new MessagePosted(first.chat(), first.message()));
+          return first.chat();
+        });
   }
 
   public Chat get(Caller caller, String roomId) {
@@ -113,11 +109,14 @@ public class ChatService {
                 }
               }
               chat.checkCanPost(caller);
-              return appender.append(chat, Sender.of(caller), MessageType.TEXT, clientId, text);
+              Appended stored =
+                  appender.append(chat, Sender.of(caller), MessageType.TEXT, clientId, text);
+              if (stored.stored()) {
+                // Published under the room's lock, so sockets get a room's messages in seq order.
+                events.publish(new MessagePosted(stored.chat(), stored.message()));
+              }
+              return stored;
             });
-    if (appended.stored()) {
-      events.publish(new MessagePosted(appended.chat(), appended.message()));
-    }
     return new Posted(appended.message(), appended.stored());
   }
 
@@ -248,6 +247,23 @@ public class ChatService {
         });
   }
 
+  /**
+   * Stores that the caller has read the chat up to {@code seq} (at most its last message). A marker
+   * only moves forward; moving it fires {@link MessagesRead}.
+   */
+  public Chat markRead(Caller caller, String roomId, long seq) {
+    Chat chat = load(roomId);
+    chat.checkVisible(caller);
+    long upTo = Math.min(seq, chat.lastSeq());
+    if (upTo <= chat.readMarkers().getOrDefault(caller.id(), 0L)) {
+      return chat;
+    }
+    Chat marked =
+        chats.markRead(roomId, caller.id(), upTo).orElseThrow(() -> new NotFound("No such chat."));
+    events.publish(new MessagesRead(marked, caller.id(), upTo));
+    return marked;
+  }
+
   /** How many active chats each agent serves now, by agent id. */
   public Map<String, Integer> activeChatsByAgent() {
     return chats.activeCountsByAgent();
@@ -260,26 +276,21 @@ public class ChatService {
   private record Change(Chat chat, Function<Chat, ChatEvent> event, String systemText) {}
 
   private Chat change(String roomId, Supplier<Change> work) {
-    Appended[] note = new Appended[1];
-    Change change =
-        locks.withLock(
-            roomId,
-            () -> {
-              Change done = work.get();
-              if (done.systemText() != null) {
-                note[0] =
-                    appender.append(
-                        done.chat(), Sender.SYSTEM, MessageType.SYSTEM, null, done.systemText());
-              }
-              return done;
-            });
-    if (change.event() == null) {
-      return change.chat();
-    }
-    Chat after = note[0].chat();
-    events.publish(change.event().apply(after));
-    events.publish(new MessagePosted(after, note[0].message()));
-    return after;
+    return locks.withLock(
+        roomId,
+        () -> {
+          Change change = work.get();
+          if (change.event() == null) {
+            return change.chat();
+          }
+          Appended note =
+              appender.append(
+                  change.chat(), Sender.SYSTEM, MessageType.SYSTEM, null, change.systemText());
+          Chat after = note.chat();
+          events.publish(change.event().apply(after));
+          events.publish(new MessagePosted(after, note.message()));
+          return after;
+        });
   }
 
   private Chat load(String roomId) {

@@ -60,6 +60,11 @@ public class Settings {
     return Duration.ofSeconds(number("CONCIERGE_TOKEN_TTL", 28_800));
   }
 
+  /** A socket that sends nothing for this long is closed; clients ping to stay. */
+  public Duration socketIdleTimeout() {
+    return Duration.ofSeconds(number("CONCIERGE_SOCKET_IDLE_SECONDS", 120));
+  }
+
   public int signupLimitPerHour() {
     return (int) number("CONCIERGE_SIGNUP_LIMIT", 600);
   }

@@ -57,7 +57,8 @@ class ChatTest {
         List.of(),
         null,
         0,
-        rating);
+        rating,
+        java.util.Map.of());
   }
 
   /** What {@code check} does for {@code caller}: null when allowed, else the refusal's type. */

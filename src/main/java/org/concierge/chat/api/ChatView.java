@@ -4,13 +4,17 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.concierge.chat.Chat;
 import org.concierge.chat.ClosedBy;
 import org.concierge.chat.Party;
 import org.concierge.chat.Rating;
 import org.concierge.platform.NullableAwareSerializer;
 
-/** The {@code chat} object of API.md. */
+/**
+ * The {@code chat} object of API.md, plus {@code readMarkers}: the last seq each member has read,
+ * by user id.
+ */
 @JsonbTypeSerializer(NullableAwareSerializer.class)
 public record ChatView(
     String id,
@@ -29,7 +33,8 @@ public record ChatView(
     List<TransferView> transfers,
     Instant lastMessageAt,
     long lastSeq,
-    Rating rating) {
+    Rating rating,
+    Map<String, Long> readMarkers) {
 
   /** One hand-over in a chat's history. */
   public record TransferView(String fromAgentId, String toAgentId, String note, Instant at) {}
@@ -54,6 +59,7 @@ public record ChatView(
             .toList(),
         chat.lastMessageAt(),
         chat.lastSeq(),
-        chat.rating());
+        chat.rating(),
+        chat.readMarkers());
   }
 }

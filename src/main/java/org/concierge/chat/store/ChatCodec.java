@@ -2,7 +2,9 @@ package org.concierge.chat.store;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.concierge.chat.Chat;
 import org.concierge.chat.ChatStatus;
@@ -57,9 +59,16 @@ final class ChatCodec {
         transfers.stream().map(ChatCodec::transfer).toList(),
         instant(doc.getDate("lastMessageAt")),
         ((Number) doc.get("lastSeq", 0L)).longValue(),
-        rating == null
-            ? null
-            : new Rating(rating.getInteger("score"), rating.getString("comment")));
+        rating == null ? null : new Rating(rating.getInteger("score"), rating.getString("comment")),
+        readMarkers(doc.get("readMarkers", Document.class)));
+  }
+
+  private static Map<String, Long> readMarkers(Document doc) {
+    Map<String, Long> markers = new HashMap<>();
+    if (doc != null) {
+      doc.forEach((userId, seq) -> markers.put(userId, ((Number) seq).longValue()));
+    }
+    return markers;
   }
 
   static Document party(Party party) {

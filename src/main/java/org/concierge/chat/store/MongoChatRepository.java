@@ -159,6 +159,11 @@ public class MongoChatRepository {
             Updates.set("resolutionMillis", Duration.between(chat.createdAt(), at).toMillis())));
   }
 
+  /** Moves a member's read marker forward to {@code seq}; it never goes back. */
+  public Optional<Chat> markRead(String id, String userId, long seq) {
+    return update(eq("_id", id), Updates.max("readMarkers." + userId, seq));
+  }
+
   /** Rates a closed chat that has no rating yet. */
   public Optional<Chat> rate(String id, Rating rating) {
     Document value = new Document("score", rating.score());

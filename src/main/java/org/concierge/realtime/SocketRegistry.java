@@ -1,0 +1,70 @@
+package org.concierge.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This node's open sockets: by room for room events, and those of agents and admins for the queue
+ * and presence. Delivery only queues frames on each socket, so it never waits for one.
+ */
+@ApplicationScoped
+public class SocketRegistry {
+
+  private final Map<String, Set<SocketConnection>> rooms = new ConcurrentHashMap<>();
+  private final Set<SocketConnection> staff = ConcurrentHashMap.newKeySet();
+  private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
+
+  void opened(SocketConnection connection) {
+    open.add(connection);
+  }
+
+  void authenticated(SocketConnection connection) {
+    if (connection.caller().servesChats()) {
+      staff.add(connection);
+    }
+  }
+
+  void join(String roomId, SocketConnection connection) {
+    rooms.computeIfAbsent(roomId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+    connection.rooms().add(roomId);
+  }
+
+  void leave(String roomId, SocketConnection connection) {
+    connection.rooms().remove(roomId);
+    rooms.computeIfPresent(
+        roomId,
+        (id, members) -> {
+          members.remove(connection);
+          return members.isEmpty() ? null : members;
+        });
+  }
+
+  void closed(SocketConnection connection) {
+    connection.markClosed();
+    for (String roomId : Set.copyOf(connection.rooms())) {
+      leave(roomId, connection);
+    }
+    staff.remove(connection);
+    open.remove(connection);
+  }
+
+  /** How many sockets are open on this node. */
+  public int openSockets() {
+    return open.size();
+  }
+
+  void deliver(Fanout fanout) {
+    Set<SocketConnection> targets =
+        fanout.audience() == Fanout.Audience.STAFF
+            ? staff
+            : rooms.getOrDefault(fanout.roomId(), Set.of());
+    for (SocketConnection connection : targets) {
+      if (fanout.exceptUserId() == null
+          || !fanout.exceptUserId().equals(connection.caller().id())) {
+        connection.send(fanout.text(), fanout.roomId(), fanout.messageSeq());
+      }
+    }
+  }
+}
