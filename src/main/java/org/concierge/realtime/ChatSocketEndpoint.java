@@ -190,7 +190,9 @@ public class ChatSocketEndpoint {
         after = page.get(page.size() - 1).seq();
       }
       String joined = codec.encode(new ServerFrame.Joined(join.roomId(), ChatView.of(chat)));
-      connection.releaseWithReplay(position, joined, replay, join.roomId(), join.afterSeq());
+      // A client cannot have seen beyond the last message; later ones must still reach it.
+      long seen = Math.min(join.afterSeq(), chat.lastSeq());
+      connection.releaseWithReplay(position, joined, replay, join.roomId(), seen);
       released = true;
     } finally {
       if (!released) {

@@ -1,6 +1,5 @@
 package org.concierge.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +38,7 @@ public final class RestBenchmark {
     long started = System.nanoTime();
     server.startFresh();
     Duration startTime = Duration.ofNanos(System.nanoTime() - started);
-    long rssAfterStart = rssKib(server.pid());
+    long rssAfterStart = ServerMemory.rssKib(server.pid());
     List<String> report = new ArrayList<>();
     try {
       Desk desk = new Desk(server);
@@ -52,7 +51,7 @@ public final class RestBenchmark {
       for (int clients : new int[] {1, 4, 16, 64}) {
         report.add(describe(run(rooms, clients, clients == 1 ? MEASURED / 5 : MEASURED)));
       }
-      report.add("server RSS after load: " + rssKib(server.pid()) / 1024 + " MiB");
+      report.add("server RSS after load: " + ServerMemory.rssKib(server.pid()) / 1024 + " MiB");
     } finally {
       server.stop();
     }
@@ -138,15 +137,6 @@ public final class RestBenchmark {
   private static double millis(long[] sorted, double quantile) {
     int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
     return sorted[index] / 1e6;
-  }
-
-  private static long rssKib(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
   }
 
   private static void require(Reply reply, int status) {

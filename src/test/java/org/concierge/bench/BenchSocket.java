@@ -1,0 +1,69 @@
+package org.concierge.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * A lean socket for load: hands every frame to a handler as it arrives, and chains sends, since a
+ * JDK WebSocket takes one send at a time and an agent's socket sends for several rooms.
+ */
+final class BenchSocket {
+
+  private final WebSocket socket;
+  private final StringBuilder partial = new StringBuilder();
+  private CompletableFuture<WebSocket> lastSend;
+
+  private BenchSocket(HttpClient http, URI uri, Consumer<JsonObject> handler) {
+    this.socket =
+        http.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .buildAsync(uri, new Listener(handler))
+            .join();
+    this.lastSend = CompletableFuture.completedFuture(socket);
+  }
+
+  static BenchSocket open(HttpClient http, URI uri, Consumer<JsonObject> handler) {
+    return new BenchSocket(http, uri, handler);
+  }
+
+  synchronized void send(String text) {
+    lastSend = lastSend.thenCompose(ws -> ws.sendText(text, true));
+  }
+
+  void close() {
+    socket.abort();
+  }
+
+  private final class Listener implements WebSocket.Listener {
+
+    private final Consumer<JsonObject> handler;
+
+    Listener(Consumer<JsonObject> handler) {
+      this.handler = handler;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        handler.accept(Json.createReader(new StringReader(partial.toString())).readObject());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+  }
+}
