@@ -21,17 +21,22 @@ final class BenchSocket {
   private final StringBuilder partial = new StringBuilder();
   private CompletableFuture<WebSocket> lastSend;
 
-  private BenchSocket(HttpClient http, URI uri, Consumer<JsonObject> handler) {
+  private BenchSocket(HttpClient http, URI uri, Consumer<JsonObject> handler, Runnable closed) {
     this.socket =
         http.newWebSocketBuilder()
             .connectTimeout(Duration.ofSeconds(30))
-            .buildAsync(uri, new Listener(handler))
+            .buildAsync(uri, new Listener(handler, closed))
             .join();
     this.lastSend = CompletableFuture.completedFuture(socket);
   }
 
   static BenchSocket open(HttpClient http, URI uri, Consumer<JsonObject> handler) {
-    return new BenchSocket(http, uri, handler);
+    return new BenchSocket(http, uri, handler, () -> {});
+  }
+
+  /** A socket that also reports when the server closes it. */
+  static BenchSocket open(HttpClient http, URI uri, Consumer<JsonObject> handler, Runnable closed) {
+    return new BenchSocket(http, uri, handler, closed);
   }
 
   synchronized void send(String text) {
@@ -45,9 +50,17 @@ final class BenchSocket {
   private final class Listener implements WebSocket.Listener {
 
     private final Consumer<JsonObject> handler;
+    private final Runnable closed;
 
-    Listener(Consumer<JsonObject> handler) {
+    Listener(Consumer<JsonObject> handler, Runnable closed) {
       this.handler = handler;
+      this.closed = closed;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed.run();
+      return null;
     }
 
     @Override
