@@ -43,6 +43,7 @@ public class ChatService {
   @Inject MongoMessageRepository messages;
   @Inject MessageAppender appender;
   @Inject RoomLocks locks;
+  @Inject RoomStates rooms;
   @Inject ChatEvents events;
   @Inject IdentityService identity;
   @Inject Clock clock;
@@ -71,11 +72,13 @@ public class ChatService {
                   clock.now());
           chats.insert(opened);
           if (request.message() == null) {
+            rooms.put(opened, true);
             events.publish(new ChatStarted(opened));
             return opened;
           }
           Appended first =
               appender.append(opened, Sender.of(caller), MessageType.TEXT, null, request.message());
+          rooms.put(first.chat(), true);
           events.publish(new ChatStarted(first.chat()));
           events.publish(new MessagePosted(first.chat(), first.message()));
           return first.chat();
@@ -83,7 +86,7 @@ public class ChatService {
   }
 
   public Chat get(Caller caller, String roomId) {
-    Chat chat = load(roomId);
+    Chat chat = current(roomId);
     chat.checkVisible(caller);
     return chat;
   }
@@ -100,7 +103,7 @@ public class ChatService {
         locks.withLock(
             roomId,
             () -> {
-              Chat chat = load(roomId);
+              Chat chat = current(roomId);
               if (chat.status() == ChatStatus.CLOSED && chat.visibleTo(caller)) {
                 // A resend of a message stored before the chat closed still gets its answer.
                 var first = messages.findByClientId(roomId, clientId);
@@ -112,6 +115,7 @@ public class ChatService {
               Appended stored =
                   appender.append(chat, Sender.of(caller), MessageType.TEXT, clientId, text);
               if (stored.stored()) {
+                rooms.put(stored.chat(), false);
                 // Published under the room's lock, so sockets get a room's messages in seq order.
                 events.publish(new MessagePosted(stored.chat(), stored.message()));
               }
@@ -252,16 +256,23 @@ public class ChatService {
    * only moves forward; moving it fires {@link MessagesRead}.
    */
   public Chat markRead(Caller caller, String roomId, long seq) {
-    Chat chat = load(roomId);
-    chat.checkVisible(caller);
-    long upTo = Math.min(seq, chat.lastSeq());
-    if (upTo <= chat.readMarkers().getOrDefault(caller.id(), 0L)) {
-      return chat;
-    }
-    Chat marked =
-        chats.markRead(roomId, caller.id(), upTo).orElseThrow(() -> new NotFound("No such chat."));
-    events.publish(new MessagesRead(marked, caller.id(), upTo));
-    return marked;
+    return locks.withLock(
+        roomId,
+        () -> {
+          Chat chat = current(roomId);
+          chat.checkVisible(caller);
+          long upTo = Math.min(seq, chat.lastSeq());
+          if (upTo <= chat.readMarkers().getOrDefault(caller.id(), 0L)) {
+            return chat;
+          }
+          Chat marked =
+              chats
+                  .markRead(roomId, caller.id(), upTo)
+                  .orElseThrow(() -> new NotFound("No such chat."));
+          rooms.put(marked, true);
+          events.publish(new MessagesRead(marked, caller.id(), upTo));
+          return marked;
+        });
   }
 
   /** How many active chats each agent serves now, by agent id. */
@@ -287,10 +298,23 @@ public class ChatService {
               appender.append(
                   change.chat(), Sender.SYSTEM, MessageType.SYSTEM, null, change.systemText());
           Chat after = note.chat();
+          rooms.put(after, false);
           events.publish(change.event().apply(after));
           events.publish(new MessagePosted(after, note.message()));
           return after;
         });
+  }
+
+  /** The room as this node last saw it, or as the store has it when that is not fresh. */
+  private Chat current(String roomId) {
+    return rooms
+        .fresh(roomId)
+        .orElseGet(
+            () -> {
+              Chat chat = load(roomId);
+              rooms.put(chat, true);
+              return chat;
+            });
   }
 
   private Chat load(String roomId) {
