@@ -78,6 +78,7 @@ public final class DeskBenchmark {
               + " rooms joined: "
               + ServerMemory.rssKib(server.pid()) / 1024
               + " MiB");
+      System.out.println(report.get(0));
       for (int size : steps) {
         report.add(step(rooms.subList(0, size), period, measured));
         report.add("  server RSS: " + ServerMemory.rssKib(server.pid()) / 1024 + " MiB");
