@@ -83,9 +83,18 @@ public record Chat(
 
   /** Its traveler, its agent, any agent while it waits, and admins. */
   public boolean visibleTo(Caller caller) {
-    return isOwner(caller)
+    return visibleTo(caller, traveler.id(), agent == null ? null : agent.id(), status);
+  }
+
+  /**
+   * The rule of {@link #visibleTo(Caller)} for those that keep only a chat's parties and status,
+   * such as the sockets joined to it on another node.
+   */
+  public static boolean visibleTo(
+      Caller caller, String travelerId, String agentId, ChatStatus status) {
+    return travelerId.equals(caller.id())
         || caller.isAdmin()
-        || (caller.servesChats() && (status == ChatStatus.PENDING || isAssignedTo(caller)));
+        || (caller.servesChats() && (status == ChatStatus.PENDING || caller.id().equals(agentId)));
   }
 
   /** The traveler, the assigned agent and admins may write in an open chat. */

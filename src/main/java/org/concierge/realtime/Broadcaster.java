@@ -39,7 +39,15 @@ public class Broadcaster {
     } else if (event instanceof ChatEvent.ChatStarted) {
       queue("added", chat);
     } else {
-      room(chat, new ServerFrame.Chat(ChatView.of(chat)), 0);
+      // A change may narrow who sees the chat (accepted, transferred): its frame says so.
+      bus.publish(
+          new Fanout(
+              Fanout.Audience.ROOM,
+              chat.id(),
+              null,
+              0,
+              codec.encode(new ServerFrame.Chat(ChatView.of(chat))),
+              RoomAccess.of(chat)));
       queueChange(event, chat);
     }
   }

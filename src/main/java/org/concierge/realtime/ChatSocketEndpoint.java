@@ -54,6 +54,8 @@ public class ChatSocketEndpoint {
       CloseReason.CloseCodes.getCloseCode(4401);
   private static final CloseReason.CloseCode AUTH_TIMEOUT =
       CloseReason.CloseCodes.getCloseCode(4408);
+  private static final CloseReason TOO_BIG =
+      new CloseReason(CloseReason.CloseCodes.TOO_BIG, "A frame is at most 64 KiB.");
   private static final Logger LOG = Logger.getLogger(ChatSocketEndpoint.class.getName());
 
   @Inject SocketRegistry sockets;
@@ -67,6 +69,8 @@ public class ChatSocketEndpoint {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final SlidingWindowLimiter rate = new SlidingWindowLimiter(RATE_WINDOW);
+  private final StringBuilder incoming = new StringBuilder();
+  private long incomingBytes;
   private SocketConnection connection;
   private ScheduledFuture<?> authDeadline;
 
@@ -87,8 +91,32 @@ public class ChatSocketEndpoint {
             TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Takes a text frame in the pieces the container reads it in, so a frame over {@link
+   * #MAX_FRAME_BYTES} closes the socket with 1009 as soon as it is known to be too big, without
+   * ever being held whole. (Undertow 2.3 does not enforce the session's text buffer size itself.)
+   */
   @OnMessage
-  public void message(String text) {
+  public void message(String part, boolean last) {
+    if (connection.isClosed()) {
+      return;
+    }
+    incomingBytes += utf8Length(part);
+    if (incomingBytes > MAX_FRAME_BYTES) {
+      incoming.setLength(0);
+      connection.close(TOO_BIG);
+      return;
+    }
+    incoming.append(part);
+    if (last) {
+      String text = incoming.toString();
+      incoming.setLength(0);
+      incomingBytes = 0;
+      frame(text);
+    }
+  }
+
+  private void frame(String text) {
     ClientFrame frame;
     try {
       frame = codec.decode(text);
@@ -241,5 +269,26 @@ public class ChatSocketEndpoint {
 
   private void send(ServerFrame frame) {
     connection.send(codec.encode(frame));
+  }
+
+  /** How many bytes {@code text} takes in UTF-8, as it travelled. */
+  static long utf8Length(CharSequence text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

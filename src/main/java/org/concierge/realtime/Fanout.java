@@ -11,10 +11,24 @@ import java.io.Serializable;
  * @param messageSeq the seq of the message a {@code message} frame carries, 0 for other frames; a
  *     socket never receives the same seq twice
  * @param text the frame, encoded once for all its recipients
+ * @param access for a change of a chat, who may still see it: a socket of the room whose caller it
+ *     does not admit gets this frame, then leaves the room (an agent who looked at a waiting chat
+ *     that another agent accepted, the agent a chat was transferred away from); else null
  */
 public record Fanout(
-    Audience audience, String roomId, String exceptUserId, long messageSeq, String text)
+    Audience audience,
+    String roomId,
+    String exceptUserId,
+    long messageSeq,
+    String text,
+    RoomAccess access)
     implements Serializable {
+
+  /** A fan-out that changes nobody's right to the room. */
+  public Fanout(
+      Audience audience, String roomId, String exceptUserId, long messageSeq, String text) {
+    this(audience, roomId, exceptUserId, messageSeq, text, null);
+  }
 
   /** Who receives a fan-out. */
   public enum Audience {

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's open sockets: by room for room events, and those of agents and admins for the queue
- * and presence. Delivery only queues frames on each socket, so it never waits for one.
+ * and presence. Delivery only queues frames on each socket, so it never waits for one; a change
+ * that takes a caller's sight of a chat away also takes their sockets out of its room.
  */
 @ApplicationScoped
 public class SocketRegistry {
@@ -64,6 +65,10 @@ public class SocketRegistry {
       if (fanout.exceptUserId() == null
           || !fanout.exceptUserId().equals(connection.caller().id())) {
         connection.send(fanout.text(), fanout.roomId(), fanout.messageSeq());
+      }
+      if (fanout.access() != null && !fanout.access().admits(connection.caller())) {
+        // It may no longer see the chat: it hears of the change, and nothing after it.
+        leave(fanout.roomId(), connection);
       }
     }
   }

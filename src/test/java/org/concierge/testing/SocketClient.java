@@ -101,6 +101,16 @@ public final class SocketClient implements AutoCloseable {
     }
   }
 
+  /** The next frame, whatever its type, or null when none arrives within {@code timeout}. */
+  public JsonObject poll(Duration timeout) {
+    try {
+      return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** Every frame that arrives within {@code window}. */
   public List<JsonObject> drain(Duration window) {
     List<JsonObject> all = new ArrayList<>();
@@ -143,7 +153,9 @@ public final class SocketClient implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-      webSocket.request(manualDemand ? 0 : 1);
+      if (!manualDemand) {
+        webSocket.request(1); // with manual demand, nothing is read until request() asks
+      }
     }
 
     @Override
