@@ -26,6 +26,7 @@ import org.concierge.platform.Conflict;
 import org.concierge.platform.Forbidden;
 import org.concierge.platform.Invalid;
 import org.concierge.platform.NotFound;
+import org.concierge.platform.Store;
 
 /**
  * Every use case that changes a chat, and the only way one changes: REST, sockets and pages all
@@ -47,6 +48,7 @@ public class ChatService {
   @Inject ChatEvents events;
   @Inject IdentityService identity;
   @Inject Clock clock;
+  @Inject Store store;
 
   /** A message post's outcome: {@code created} is false when the clientId was already used. */
   public record Posted(Message message, boolean created) {}
@@ -72,6 +74,7 @@ public class ChatService {
                   clock.now());
           chats.insert(opened);
           if (request.message() == null) {
+            store.makeDurable();
             rooms.put(opened, true);
             events.publish(new ChatStarted(opened));
             return opened;
@@ -269,6 +272,7 @@ public class ChatService {
               chats
                   .markRead(roomId, caller.id(), upTo)
                   .orElseThrow(() -> new NotFound("No such chat."));
+          store.makeDurable();
           rooms.put(marked, true);
           events.publish(new MessagesRead(marked, caller.id(), upTo));
           return marked;

@@ -7,11 +7,13 @@ import org.concierge.chat.store.MongoChatRepository;
 import org.concierge.chat.store.MongoMessageRepository;
 import org.concierge.chat.store.MongoMessageRepository.Insert;
 import org.concierge.platform.Clock;
+import org.concierge.platform.Store;
 
 /**
  * Appends messages to a room with the next seq. The seq comes from the chat's {@code lastSeq}; if
  * another writer (on another node) took it first, the unique index refuses the insert and the
- * append retries after the highest stored seq, so seq stays gap-free with no transaction.
+ * append retries after the highest stored seq, so seq stays gap-free with no transaction. A message
+ * is durable before the append returns, so whoever is told it is stored can rely on it.
  */
 @ApplicationScoped
 class MessageAppender {
@@ -21,6 +23,7 @@ class MessageAppender {
   @Inject MongoMessageRepository messages;
   @Inject MongoChatRepository chats;
   @Inject Clock clock;
+  @Inject Store store;
 
   /** The stored message, or the first one with the same clientId, and the chat after it. */
   record Appended(Message message, Chat chat, boolean stored) {}
@@ -41,6 +44,7 @@ class MessageAppender {
       Insert result = messages.insert(message);
       if (result instanceof Insert.Stored) {
         chats.recordMessage(chat, message);
+        store.makeDurable();
         return new Appended(message, chat.withMessage(message), true);
       }
       if (result instanceof Insert.Repeated repeated) {

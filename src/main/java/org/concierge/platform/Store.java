@@ -58,6 +58,18 @@ public class Store {
     }
   }
 
+  /**
+   * Makes the writes acknowledged so far survive a crash of this process before a client is told
+   * they are stored. A real MongoDB has already done so (majority write concern); the embedded
+   * store commits its data file, shared by concurrent callers.
+   */
+  public void makeDurable() {
+    connect();
+    if (embedded != null) {
+      embedded.commitAcknowledgedWrites();
+    }
+  }
+
   public String databaseName() {
     return connect().getName();
   }

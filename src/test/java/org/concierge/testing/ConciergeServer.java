@@ -86,6 +86,21 @@ public final class ConciergeServer {
     process = null;
   }
 
+  /**
+   * Kills the server process outright (SIGKILL: no shutdown hook, no flush), as a power cut or an
+   * out-of-memory killer would, then starts it again on the same data.
+   */
+  public void crashAndRestart() {
+    try {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    process = null;
+    start();
+  }
+
   /** A full stop and start of the server process; the data directory stays. */
   public void restart() {
     stop();
