@@ -52,6 +52,7 @@ public final class DeskBenchmark {
   private final Set<String> delivered = ConcurrentHashMap.newKeySet();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong closedByServer = new AtomicLong();
   private volatile boolean measuring;
 
   public static void main(String[] args) throws Exception {
@@ -123,7 +124,11 @@ public final class DeskBenchmark {
 
   private BenchSocket signIn(ConciergeServer server, HttpClient http, Session session) {
     BenchSocket socket =
-        BenchSocket.open(http, server.webSocketUri(), frame -> onFrame(session.id(), frame));
+        BenchSocket.open(
+            http,
+            server.webSocketUri(),
+            frame -> onFrame(session.id(), frame),
+            closedByServer::incrementAndGet);
     socket.send(Json.of("type", "auth", "token", session.token()).toString());
     return socket;
   }
@@ -214,7 +219,7 @@ public final class DeskBenchmark {
     var ack = acks.getIntervalHistogram();
     return String.format(
         Locale.ROOT,
-        "desk R=%d P=%dms: %.0f msg/s delivered; end-to-end p50 %.1f ms, p99 %.1f ms, max %.1f ms; ack p50 %.1f ms, p99 %.1f ms; sent %d, acked %d, lost %d, duplicated %d, errors %d",
+        "desk R=%d P=%dms: %.0f msg/s delivered; end-to-end p50 %.1f ms, p99 %.1f ms, max %.1f ms; ack p50 %.1f ms, p99 %.1f ms; sent %d, acked %d, lost %d, duplicated %d, errors %d, sockets closed by the server %d",
         rooms.size(),
         period,
         deliveredDuring / seconds,
@@ -227,6 +232,7 @@ public final class DeskBenchmark {
         acked.size(),
         lost,
         duplicates.get(),
-        errors.get());
+        errors.get(),
+        closedByServer.get());
   }
 }
