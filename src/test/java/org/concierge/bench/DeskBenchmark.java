@@ -37,7 +37,9 @@ public final class DeskBenchmark {
 
   private static final int ROOMS_PER_AGENT = 4;
   private static final Duration WARM_UP = Duration.ofSeconds(5);
-  private static final Duration GRACE = Duration.ofSeconds(3);
+
+  /** After the senders stop, how long deliveries may stall before the rest counts as lost. */
+  private static final Duration SETTLE = Duration.ofSeconds(5);
 
   /** A room and the two sockets that talk in it. */
   private record Room(String id, Party traveler, Party agent) {}
@@ -163,6 +165,23 @@ public final class DeskBenchmark {
     }
   }
 
+  /** Waits until every acked message has reached the other party, or deliveries stall. */
+  private void awaitDeliveries() throws InterruptedException {
+    long last = -1;
+    long stalledSince = System.nanoTime();
+    while (System.nanoTime() - stalledSince < SETTLE.toNanos()) {
+      long now = delivered.size();
+      if (now != last) {
+        last = now;
+        stalledSince = System.nanoTime();
+      }
+      if (acked.stream().allMatch(delivered::contains)) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+  }
+
   private String step(List<Room> rooms, long period, Duration measured) throws Exception {
     sentAt.clear();
     acked.clear();
@@ -213,7 +232,7 @@ public final class DeskBenchmark {
     loops.forEach(loop -> loop.cancel(false));
     senders.shutdown();
     senders.awaitTermination(10, TimeUnit.SECONDS);
-    TimeUnit.MILLISECONDS.sleep(GRACE.toMillis());
+    awaitDeliveries();
     long lost = acked.stream().filter(id -> !delivered.contains(id)).count();
     var e2e = endToEnd.getIntervalHistogram();
     var ack = acks.getIntervalHistogram();
