@@ -16,12 +16,15 @@ public record Overview(
     Satisfaction satisfaction) {
 
   /** The period the figures were computed for. */
+  @JsonbTypeSerializer(NullableAwareSerializer.class)
   public record Period(Instant from, Instant to) {}
 
   /** Pending and active now; closed in the period; created in the period. */
+  @JsonbTypeSerializer(NullableAwareSerializer.class)
   public record Chats(long pending, long active, long closed, long total) {}
 
   /** Agents and admins by their status now. */
+  @JsonbTypeSerializer(NullableAwareSerializer.class)
   public record Agents(long online, long away, long offline) {}
 
   /** The average rating of the period's rated chats, null when none was rated. */

@@ -20,12 +20,18 @@ public class Origins {
    */
   public boolean allowed(String origin, String requestOrigin) {
     String wanted = normalize(origin);
+    if (wanted == null) {
+      return false;
+    }
     return wanted.equals(normalize(requestOrigin))
         || wanted.equals(normalize(settings.publicUrl().toString()))
         || settings.allowedOrigins().stream().map(Origins::normalize).anyMatch(wanted::equals);
   }
 
-  /** scheme://host[:port] in lower case, with the scheme's default port left out. */
+  /**
+   * scheme://host[:port] in lower case, with the scheme's default port left out; null for what is
+   * not an origin, which matches nothing.
+   */
   static String normalize(String origin) {
     try {
       URI uri = URI.create(origin.strip());
@@ -40,7 +46,7 @@ public class Origins {
           + uri.getHost().toLowerCase(Locale.ROOT)
           + (defaultPort ? "" : ":" + port);
     } catch (RuntimeException e) {
-      return "invalid:" + origin;
+      return null;
     }
   }
 }
