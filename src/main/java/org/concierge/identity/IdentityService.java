@@ -126,10 +126,6 @@ public class IdentityService {
     return users.findById(id).filter(User::servesChats);
   }
 
-  public Optional<User> find(String id) {
-    return users.findById(id);
-  }
-
   /** Creates the first admin unless one exists. */
   public Optional<User> ensureFirstAdmin(String email, String password) {
     if (users.anyAdmin()) {

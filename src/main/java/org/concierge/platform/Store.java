@@ -29,7 +29,9 @@ public class Store {
 
   private EmbeddedStore embedded;
   private MongoClient client;
-  private MongoDatabase database;
+
+  /** Written last when connecting, so whoever sees it also sees the client and embedded store. */
+  private volatile MongoDatabase database;
 
   @Produces
   @ApplicationScoped
@@ -79,7 +81,12 @@ public class Store {
     return client;
   }
 
-  private synchronized MongoDatabase connect() {
+  private MongoDatabase connect() {
+    MongoDatabase connected = database;
+    return connected != null ? connected : connectOnce();
+  }
+
+  private synchronized MongoDatabase connectOnce() {
     if (database == null) {
       Optional<String> uri = settings.mongoUri();
       if (uri.isEmpty()) {

@@ -79,7 +79,6 @@ public class ChatSocketEndpoint {
     session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
     session.setMaxIdleTimeout(settings.socketIdleTimeout().toMillis());
     connection = new SocketConnection(session, scheduler);
-    sockets.opened(connection);
     authDeadline =
         scheduler.schedule(
             () -> {

@@ -15,11 +15,6 @@ public class SocketRegistry {
 
   private final Map<String, Set<SocketConnection>> rooms = new ConcurrentHashMap<>();
   private final Set<SocketConnection> staff = ConcurrentHashMap.newKeySet();
-  private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
-
-  void opened(SocketConnection connection) {
-    open.add(connection);
-  }
 
   void authenticated(SocketConnection connection) {
     if (connection.caller().servesChats()) {
@@ -48,12 +43,6 @@ public class SocketRegistry {
       leave(roomId, connection);
     }
     staff.remove(connection);
-    open.remove(connection);
-  }
-
-  /** How many sockets are open on this node. */
-  public int openSockets() {
-    return open.size();
   }
 
   void deliver(Fanout fanout) {

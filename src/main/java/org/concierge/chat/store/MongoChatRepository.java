@@ -233,10 +233,6 @@ public class MongoChatRepository {
     return counts;
   }
 
-  public long countByStatus(ChatStatus status) {
-    return collection().countDocuments(eq("status", status.wire()));
-  }
-
   private static Bson priority(Priority to) {
     return Updates.combine(
         Updates.set("priority", to.wire()), Updates.set("priorityRank", to.queueRank()));
