@@ -7,9 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publishes the catalogue's events, once each, to synchronous observers (which run before the
- * caller gets its answer, such as socket fan-out) and asynchronous ones (slow work such as mail).
- * The change is already stored: an observer's failure is logged, never turned into the caller's.
+ * Publishes the catalogue's events, once each, to synchronous observers and asynchronous ones (slow
+ * work such as mail). {@link ChatService} publishes under the room's lock, so synchronous observers
+ * see a room's changes in the order they were stored and must only queue work (socket fan-out
+ * does); anything that waits belongs to an asynchronous observer. The change is already stored: an
+ * observer's failure is logged, never turned into the caller's.
  */
 @ApplicationScoped
 class ChatEvents {

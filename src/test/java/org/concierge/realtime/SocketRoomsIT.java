@@ -185,8 +185,13 @@ class SocketRoomsIT {
         if (i % 2 == 0) {
           post(i % 4 == 0 ? traveler : agent, room, text);
         } else {
-          agentSocket.send(message(room, clientId(), text));
-          agentSocket.await("ack");
+          // Waits for this message's own ack, not an earlier one still queued, so the posts
+          // are stored in the order of the list.
+          String clientId = clientId();
+          agentSocket.send(message(room, clientId, text));
+          agentSocket.await(
+              f -> "ack".equals(f.getString("type")) && clientId.equals(f.getString("clientId")),
+              "ack of " + text);
         }
       }
 

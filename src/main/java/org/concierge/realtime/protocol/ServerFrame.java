@@ -1,106 +1,66 @@
 package org.concierge.realtime.protocol;
 
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
+import java.util.Locale;
 import org.concierge.chat.api.ChatView;
 import org.concierge.chat.api.MessageView;
 import org.concierge.identity.api.UserView;
 
 /**
- * A frame the server sends. Each knows its {@code type}, which {@link FrameSerializer} writes
- * first, then the record's components.
+ * A frame the server sends: {@link FrameSerializer} writes its {@code type} first, then the
+ * record's components.
  */
 public sealed interface ServerFrame {
 
-  String type();
+  /** The frame's {@code type}: its record's name in lower case ({@code Ack} is "ack"). */
+  default String type() {
+    return getClass().getSimpleName().toLowerCase(Locale.ROOT);
+  }
 
   /** The socket is authenticated. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Ready(UserView user) implements ServerFrame {
-    public String type() {
-      return "ready";
-    }
-  }
+  record Ready(UserView user) implements ServerFrame {}
 
   /** The socket joined a room; replayed messages follow. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Joined(String roomId, ChatView chat) implements ServerFrame {
-    public String type() {
-      return "joined";
-    }
-  }
+  record Joined(String roomId, ChatView chat) implements ServerFrame {}
 
   /** A stored message of a joined room. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Message(MessageView message) implements ServerFrame {
-    public String type() {
-      return "message";
-    }
-  }
+  record Message(MessageView message) implements ServerFrame {}
 
   /** The sender's message is stored with this id and seq. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Ack(String clientId, String id, long seq) implements ServerFrame {
-    public String type() {
-      return "ack";
-    }
-  }
+  record Ack(String clientId, String id, long seq) implements ServerFrame {}
 
   /** Someone in the room started or stopped typing. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Typing(String roomId, Typist user, boolean typing) implements ServerFrame {
-    public String type() {
-      return "typing";
-    }
-  }
+  record Typing(String roomId, Typist user, boolean typing) implements ServerFrame {}
 
   /** Who is typing. */
   record Typist(String id, String name, String role) {}
 
   /** A member of the room has read up to {@code seq}. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Read(String roomId, String userId, long seq) implements ServerFrame {
-    public String type() {
-      return "read";
-    }
-  }
+  record Read(String roomId, String userId, long seq) implements ServerFrame {}
 
   /** Answer to a ping. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Pong() implements ServerFrame {
-    public String type() {
-      return "pong";
-    }
-  }
+  record Pong() implements ServerFrame {}
 
   /** A joined chat changed. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Chat(ChatView chat) implements ServerFrame {
-    public String type() {
-      return "chat";
-    }
-  }
+  record Chat(ChatView chat) implements ServerFrame {}
 
   /** A pending chat entered, changed in or left the queue; sent to agents and admins. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Queue(String event, ChatView chat) implements ServerFrame {
-    public String type() {
-      return "queue";
-    }
-  }
+  record Queue(String event, ChatView chat) implements ServerFrame {}
 
   /** An agent's status changed; sent to agents and admins. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Presence(String userId, String status) implements ServerFrame {
-    public String type() {
-      return "presence";
-    }
-  }
+  record Presence(String userId, String status) implements ServerFrame {}
 
   /** A refused frame; the socket stays open. */
   @JsonbTypeSerializer(FrameSerializer.class)
-  record Error(String code, String message, String ref) implements ServerFrame {
-    public String type() {
-      return "error";
-    }
-  }
+  record Error(String code, String message, String ref) implements ServerFrame {}
 }
