@@ -31,13 +31,38 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == ConciergeServer.class || type == Desk.class;
+    return type == ConciergeServer.class || type == Desk.class || type == Chromium.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ConciergeServer server = server(context);
-    return parameter.getParameter().getType() == Desk.class ? new Desk(server) : server;
+    Class<?> type = parameter.getParameter().getType();
+    if (type == Chromium.class) {
+      return chromium(context, server);
+    }
+    return type == Desk.class ? new Desk(server) : server;
+  }
+
+  /** One browser for the whole run: starting Chromium costs about a second. */
+  private static Chromium chromium(ExtensionContext context, ConciergeServer server) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            OpenBrowser.class,
+            key -> new OpenBrowser(new Chromium(server.baseUri().toString())),
+            OpenBrowser.class)
+        .chromium();
+  }
+
+  /** Closes the browser when the whole run is over. */
+  private record OpenBrowser(Chromium chromium)
+      implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      chromium.close();
+    }
   }
 
   private static ConciergeServer server(ExtensionContext context) {
