@@ -155,8 +155,9 @@
     }
   }
 
-  function resetStore(values) {
-    for (const key of Object.keys(store)) delete store[key];
+  /** A new session, or none: the old one's chat goes with it; whether the panel is open stays. */
+  function resetSession(values) {
+    for (const key of Object.keys(store)) if (key !== "open") delete store[key];
     Object.assign(store, values);
     save();
   }
@@ -309,7 +310,8 @@
     ui.connText = h("span");
     ui.conn = h("p", { class: "conn", role: "status" }, h("span", { class: "dot" }), ui.connText);
     ui.historyButton = iconButton("clock", t("history"), showHistory);
-    ui.endButton = h("button", { class: "pill", type: "button", onclick: askToEnd }, t("endChat"));
+    ui.endButton = h("button", { class: "end", type: "button", onclick: askToEnd }, t("endChat"));
+    ui.statusbar = h("div", { class: "statusbar" }, ui.conn, ui.endButton);
     ui.noticeText = h("span");
     ui.notice = h(
       "div",
@@ -327,9 +329,10 @@
         "header",
         { class: "head" },
         ui.avatar,
-        h("div", { class: "head-text" }, h("h2", { id: "cw-title" }, t("title")), ui.subtitle, ui.conn),
-        h("div", { class: "head-actions" }, ui.historyButton, ui.endButton, iconButton("close", t("minimise"), closePanel)),
+        h("div", { class: "head-text" }, h("h2", { id: "cw-title" }, t("title")), ui.subtitle),
+        h("div", { class: "head-actions" }, ui.historyButton, iconButton("close", t("minimise"), closePanel)),
       ),
+      ui.statusbar,
       ui.notice,
       ui.body,
     );
@@ -408,6 +411,11 @@
     ui.avatar.replaceChildren(agent ? initials(agent.name) : icon("agent"));
     ui.endButton.hidden = currentView !== "chat" || !chat || chat.status === "closed";
     ui.historyButton.hidden = !store.token || currentView === "history" || currentView === "transcript";
+    renderStatusbar();
+  }
+
+  function renderStatusbar() {
+    ui.statusbar.hidden = ui.conn.hidden && ui.endButton.hidden;
   }
 
   function showNotice(text) {
@@ -425,6 +433,7 @@
     ui.conn.hidden = state === "idle";
     ui.conn.dataset.state = state;
     ui.connText.textContent = t(state);
+    renderStatusbar();
   }
 
   function connect() {
@@ -563,7 +572,7 @@
   function expireSession() {
     const signedInByHost = !store.visitor;
     disconnect();
-    resetStore({});
+    resetSession({});
     forgetConversation();
     showForm(false);
     showNotice(t(signedInByHost ? "signInAgain" : "sessionExpired"));
@@ -1142,7 +1151,7 @@
       return await api("POST", "/chat/start", body);
     } catch (error) {
       if (error.status !== 401) throw error;
-      resetStore({}); // the saved session expired: a fresh one starts this chat
+      resetSession({}); // the saved session expired: a fresh one starts this chat
       await ensureSession(data);
       return api("POST", "/chat/start", body);
     }
@@ -1154,7 +1163,7 @@
     if (name.trim()) body.name = name.trim();
     if (email.trim()) body.email = email.trim();
     const session = await api("POST", "/auth/visitor", body);
-    resetStore({ token: session.token, visitor: true });
+    resetSession({ token: session.token, visitor: true });
   }
 
   // ---- past chats ------------------------------------------------------------------------------

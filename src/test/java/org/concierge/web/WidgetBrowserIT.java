@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.concierge.testing.Chromium;
 import org.concierge.testing.ConciergeServer;
 import org.concierge.testing.Desk;
@@ -64,6 +65,7 @@ class WidgetBrowserIT {
     page.keyboard().type("My bag did not arrive in Lisbon.");
     page.keyboard().press("Tab");
     assertThat(widget.button("Start chat")).isFocused();
+    Chromium.screenshot(page, "widget-form");
     page.keyboard().press("Enter");
 
     assertThat(widget.composer()).isFocused();
@@ -97,6 +99,7 @@ class WidgetBrowserIT {
       page.keyboard().press("ArrowRight");
     }
     assertThat(widget.panel().getByRole(AriaRole.RADIO, exactName("5 stars"))).isChecked();
+    Chromium.screenshot(page, "widget-rating");
     page.keyboard().press("Tab");
     assertThat(widget.field("Anything you'd like to add?")).isFocused();
     page.keyboard().type("Found within the hour!");
@@ -256,7 +259,8 @@ class WidgetBrowserIT {
     Session agent = desk.newAgent();
     Page page = chromium.newPerson();
     page.clock().install();
-    AtomicBoolean acksLost = new AtomicBoolean();
+    AtomicBoolean answersLost = new AtomicBoolean();
+    AtomicInteger acksLost = new AtomicInteger();
     page.routeWebSocket(
         url -> url.endsWith("/ws/chat"),
         browserSide -> {
@@ -264,7 +268,11 @@ class WidgetBrowserIT {
           browserSide.onMessage(frame -> serverSide.send(frame.text()));
           serverSide.onMessage(
               frame -> {
-                if (!(acksLost.get() && isAckOrMessage(frame.text()))) {
+                String type = typeOf(frame.text());
+                boolean answer = "ack".equals(type) || "message".equals(type);
+                if (answersLost.get() && answer) {
+                  acksLost.addAndGet("ack".equals(type) ? 1 : 0);
+                } else {
                   browserSide.send(frame.text());
                 }
               });
@@ -272,15 +280,17 @@ class WidgetBrowserIT {
     Widget widget = Widget.onDemoSite(page);
     String room = widget.startChat("Hotel in Lisbon", "Is breakfast included?");
     ok(agent.client().post("/api/chat/" + room + "/accept"));
+    assertThat(widget.log().locator(".msg--system")).hasCount(1);
 
-    acksLost.set(true);
+    answersLost.set(true);
     widget.send("And is there a pool?");
     assertThat(widget.stateOf("And is there a pool?")).hasText("Sending…");
-    page.clock().fastForward(11_000);
+    page.waitForCondition(() -> acksLost.get() == 1);
+    page.clock().runFor(11_000);
     assertThat(widget.stateOf("And is there a pool?")).hasText("Not sent");
     assertThat(texts(transcript(agent, room))).containsOnlyOnce("And is there a pool?");
 
-    acksLost.set(false);
+    answersLost.set(false);
     widget.message("And is there a pool?").getByRole(AriaRole.BUTTON, exactName("Retry")).click();
     assertThat(widget.stateOf("And is there a pool?")).hasText("Sent");
     assertThat(widget.message("And is there a pool?")).hasCount(1);
@@ -434,10 +444,8 @@ class WidgetBrowserIT {
         .longValue();
   }
 
-  private static boolean isAckOrMessage(String frame) {
-    String type =
-        jakarta.json.Json.createReader(new StringReader(frame)).readObject().getString("type");
-    return "ack".equals(type) || "message".equals(type);
+  private static String typeOf(String frame) {
+    return jakarta.json.Json.createReader(new StringReader(frame)).readObject().getString("type");
   }
 
   private static Locator.GetByRoleOptions exactName(String name) {
