@@ -26,6 +26,7 @@
   const TYPING_IDLE = 3000; // typing stops after this long without a keystroke
   const TYPING_REFRESH = 4000; // while typing goes on, say so again this often
   const TYPING_SHOWN = 6000; // someone who goes quiet without saying so stops showing as typing
+  const SEEN_DELAY = 300;
   const HISTORY_PAGE = 20;
   const TRANSCRIPT_PAGE = 100;
   const PRIORITIES = ["low", "normal", "high", "urgent"];
@@ -591,6 +592,7 @@
       agentRead: 0,
       readSent: 0,
       typers: new Map(),
+      seenTimer: 0,
       footer: null,
       confirming: false,
       ending: false,
@@ -599,6 +601,7 @@
   }
 
   function forgetConversation() {
+    clearTimeout(convo.seenTimer);
     for (const item of convo.outbox) clearTimeout(item.timer);
     for (const typer of convo.typers.values()) clearTimeout(typer.timer);
     convo = newConversation();
@@ -735,7 +738,7 @@
     placeBySeq(node, message.seq);
     if (message.type !== "system" && isMine(message)) showState(node, message.seq <= convo.agentRead ? "read" : "sent");
     if (!isMine(message) && convo.typers.delete(message.sender.id)) renderTyping();
-    markSeen();
+    markSeenSoon();
     showUnread();
   }
 
@@ -766,6 +769,12 @@
       const state = Number(node.dataset.seq) <= convo.agentRead ? "read" : "sent";
       if (node.dataset.state !== state) showState(node, state);
     }
+  }
+
+  /** A replay brings many messages at once: one read marker covers them all. */
+  function markSeenSoon() {
+    clearTimeout(convo.seenTimer);
+    convo.seenTimer = setTimeout(markSeen, SEEN_DELAY);
   }
 
   /** Tells the desk what the traveler has seen: only while the panel shows the conversation. */
@@ -811,7 +820,13 @@
     const sent = send({ type: "message", roomId: store.chatId, clientId: item.clientId, text: item.text });
     item.state = sent ? "sending" : "queued";
     showState(item.node, item.state);
-    if (sent) item.timer = setTimeout(() => fail(item, ""), ACK_TIMEOUT);
+    if (sent) item.timer = setTimeout(() => ackMissing(item), ACK_TIMEOUT);
+  }
+
+  /** The traveler decides whether to send again; meanwhile a ping finds out if the socket is dead. */
+  function ackMissing(item) {
+    fail(item, "");
+    if (send({ type: "ping" })) expectAnswerWithin(SILENCE_LIMIT);
   }
 
   function flushOutbox() {
