@@ -83,8 +83,11 @@ class WidgetBrowserIT {
     assertThat(liveRegion.getByText("Hello Ann, I am tracing your bag now.")).isVisible();
 
     page.keyboard().type("Thank you!");
+    page.keyboard().press("Shift+Enter");
+    page.keyboard().type("Talk soon.");
     page.keyboard().press("Enter");
-    assertThat(widget.stateOf("Thank you!")).hasText("Sent");
+    assertThat(widget.stateOf("Thank you! Talk soon.")).hasText("Sent");
+    assertThat(texts(transcript(agent, room))).contains("Thank you!\nTalk soon.");
 
     tabTo(page, widget.button("End chat").first());
     page.keyboard().press("Enter");
@@ -252,6 +255,10 @@ class WidgetBrowserIT {
       agentSocket.send(Json.of("type", "typing", "roomId", room, "typing", false));
       assertThat(widget.typing()).isHidden();
     }
+
+    page.reload();
+    assertThat(widget.stateOf("Around 8 pm, please. Somewhere with a view of the river."))
+        .hasText("Read");
   }
 
   @Test
@@ -336,7 +343,13 @@ class WidgetBrowserIT {
   void onAPhoneThePanelTakesTheWholeScreen(Chromium chromium, Desk desk) {
     Session agent = desk.newAgent();
     Page page = chromium.newPerson(390, 844);
+    page.addInitScript(
+        "window.ConciergeSettings = {name: 'Ola Nordmann', email: 'ola@example.com'};");
     Widget widget = Widget.onDemoSite(page);
+    widget.launcher().click();
+    assertThat(widget.field("Your name")).hasValue("Ola Nordmann");
+    assertThat(widget.field("Email")).hasValue("ola@example.com");
+    widget.button("Close the chat window").click();
 
     String room = widget.startChat("Ferry times", "When does the last ferry to Flåm leave?");
     assertThat(widget.launcher()).isHidden();
@@ -348,6 +361,9 @@ class WidgetBrowserIT {
     widget.send("Thanks, see you on board!");
     assertThat(widget.stateOf("Thanks, see you on board!")).hasText("Sent");
     assertThat(widget.composer()).isInViewport();
+    assertThat(
+            ok(agent.client().get("/api/chat/" + room)).getJsonObject("traveler").getString("name"))
+        .isEqualTo("Ola Nordmann");
     Chromium.screenshot(page, "widget-phone");
 
     widget.button("Close the chat window").click();
