@@ -11,7 +11,8 @@
   "use strict";
 
   // With async, document.currentScript is set only while this file first runs.
-  const SCRIPT_SRC = (document.currentScript || document.querySelector('script[src*="widget.js"]'))?.src;
+  const SCRIPT_SRC = (document.currentScript || document.querySelector('script[src*="widget.js"]'))
+    ?.src;
   if (!SCRIPT_SRC || document.querySelector("concierge-widget")) return;
 
   const ORIGIN = new URL(SCRIPT_SRC, location.href).origin;
@@ -213,18 +214,33 @@
       else if (key === "class") element.className = value;
       else element.setAttribute(key, value === true ? "" : String(value));
     }
-    element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+    element.append(
+      ...children
+        .flat()
+        .filter((child) => child !== null && child !== undefined && child !== false),
+    );
     return element;
   }
 
   const ICONS = {
-    chat: [["path", { d: "M5 4h14a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-8l-5 4v-4H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" }]],
+    chat: [
+      [
+        "path",
+        { d: "M5 4h14a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-8l-5 4v-4H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" },
+      ],
+    ],
     down: [["path", { d: "M6 9l6 6 6-6" }]],
     back: [["path", { d: "M15 5l-7 7 7 7" }]],
-    clock: [["circle", { cx: 12, cy: 12, r: 9 }], ["path", { d: "M12 7v5l3 2" }]],
+    clock: [
+      ["circle", { cx: 12, cy: 12, r: 9 }],
+      ["path", { d: "M12 7v5l3 2" }],
+    ],
     send: [["path", { d: "M4 12l16-8-6 16-2-7zM12 13l8-9" }]],
     close: [["path", { d: "M6 6l12 12M18 6L6 18" }]],
-    agent: [["circle", { cx: 12, cy: 8, r: 4 }], ["path", { d: "M4 21a8 8 0 0 1 16 0" }]],
+    agent: [
+      ["circle", { cx: 12, cy: 8, r: 4 }],
+      ["path", { d: "M4 21a8 8 0 0 1 16 0" }],
+    ],
     check: [["path", { d: "M5 12.5l4 4 10-10" }]],
     checks: [["path", { d: "M2 12.5l4 4 9-9M11 16.5l9-9" }]],
     star: [
@@ -252,7 +268,17 @@
   }
 
   function iconButton(name, label, onclick, extraClass = "") {
-    return h("button", { class: `icon-button ${extraClass}`, type: "button", "aria-label": label, title: label, onclick }, icon(name));
+    return h(
+      "button",
+      {
+        class: `icon-button ${extraClass}`,
+        type: "button",
+        "aria-label": label,
+        title: label,
+        onclick,
+      },
+      icon(name),
+    );
   }
 
   function timeOf(instant) {
@@ -265,7 +291,9 @@
 
   function formatted(instant, options) {
     const date = new Date(instant);
-    return Number.isNaN(date.getTime()) ? "" : new Intl.DateTimeFormat(LOCALE, options).format(date);
+    return Number.isNaN(date.getTime())
+      ? ""
+      : new Intl.DateTimeFormat(LOCALE, options).format(date);
   }
 
   function initials(name) {
@@ -301,7 +329,14 @@
 
     ui.launcher = h(
       "button",
-      { class: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "cw-panel", "aria-label": t("launcher"), onclick: togglePanel },
+      {
+        class: "launcher",
+        type: "button",
+        "aria-expanded": "false",
+        "aria-controls": "cw-panel",
+        "aria-label": t("launcher"),
+        onclick: togglePanel,
+      },
       icon("chat"),
       icon("down"),
       (ui.badge = h("span", { class: "badge", "aria-hidden": "true", hidden: true })),
@@ -325,13 +360,24 @@
     ui.body = h("div", { class: "body" });
     ui.panel = h(
       "section",
-      { class: "panel", id: "cw-panel", role: "dialog", "aria-labelledby": "cw-title", hidden: true },
+      {
+        class: "panel",
+        id: "cw-panel",
+        role: "dialog",
+        "aria-labelledby": "cw-title",
+        hidden: true,
+      },
       h(
         "header",
         { class: "head" },
         ui.avatar,
         h("div", { class: "head-text" }, h("h2", { id: "cw-title" }, t("title")), ui.subtitle),
-        h("div", { class: "head-actions" }, ui.historyButton, iconButton("close", t("minimise"), closePanel)),
+        h(
+          "div",
+          { class: "head-actions" },
+          ui.historyButton,
+          iconButton("close", t("minimise"), closePanel),
+        ),
       ),
       ui.statusbar,
       ui.notice,
@@ -391,7 +437,11 @@
   /** Moves focus to where the traveler would start in the current view. */
   function focusView() {
     if (currentView === "chat") focusFooter();
-    else (ui.body.querySelector("[tabindex='-1']") || ui.body.querySelector("input, textarea, select, button"))?.focus();
+    else
+      (
+        ui.body.querySelector("[tabindex='-1']") ||
+        ui.body.querySelector("input, textarea, select, button")
+      )?.focus();
   }
 
   function show(view, element) {
@@ -411,7 +461,8 @@
     ui.subtitle.textContent = subtitle;
     ui.avatar.replaceChildren(agent ? initials(agent.name) : icon("agent"));
     ui.endButton.hidden = currentView !== "chat" || !chat || chat.status === "closed";
-    ui.historyButton.hidden = !store.token || currentView === "history" || currentView === "transcript";
+    ui.historyButton.hidden =
+      !store.token || currentView === "history" || currentView === "transcript";
     renderStatusbar();
   }
 
@@ -426,7 +477,16 @@
 
   // ---- connection ------------------------------------------------------------------------------
 
-  const socket = { ws: null, ready: false, wanted: false, attempt: 0, retry: 0, ping: 0, silence: 0, joined: null };
+  const socket = {
+    ws: null,
+    ready: false,
+    wanted: false,
+    attempt: 0,
+    retry: 0,
+    ping: 0,
+    silence: 0,
+    joined: null,
+  };
   let connState = navigator.onLine ? "idle" : "offline";
 
   function setConnState(state) {
@@ -562,7 +622,11 @@
     const pending = convo.outbox.find((item) => item.clientId === frame.ref);
     if (pending) {
       fail(pending, frame.message);
-    } else if (frame.code === "not_found" && frame.ref === store.chatId && socket.joined !== store.chatId) {
+    } else if (
+      frame.code === "not_found" &&
+      frame.ref === store.chatId &&
+      socket.joined !== store.chatId
+    ) {
       newChat(panelOpen());
       showNotice(t("chatGone"));
     } else {
@@ -613,7 +677,14 @@
   function resetConversation() {
     forgetConversation();
     host.dataset.chatId = store.chatId;
-    ui.log = h("ol", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": t("conversation"), tabindex: "0" });
+    ui.log = h("ol", {
+      class: "log",
+      role: "log",
+      "aria-live": "polite",
+      "aria-relevant": "additions",
+      "aria-label": t("conversation"),
+      tabindex: "0",
+    });
     ui.typing = h("p", { class: "typing", hidden: true });
     ui.input = h("textarea", {
       rows: "1",
@@ -628,7 +699,11 @@
       "form",
       { class: "composer", onsubmit: onComposerSubmit },
       ui.input,
-      h("button", { class: "send", type: "submit", "aria-label": t("send"), title: t("send") }, icon("send")),
+      h(
+        "button",
+        { class: "send", type: "submit", "aria-label": t("send"), title: t("send") },
+        icon("send"),
+      ),
     );
     ui.footer = h("div", { class: "footer" });
     ui.chatView = h("div", { class: "chat" }, ui.log, ui.typing, ui.footer);
@@ -642,7 +717,8 @@
   }
 
   function beginConversation(chat, moveFocus) {
-    if (socket.ready && store.chatId && store.chatId !== chat.id) send({ type: "leave", roomId: store.chatId });
+    if (socket.ready && store.chatId && store.chatId !== chat.id)
+      send({ type: "leave", roomId: store.chatId });
     store.chatId = chat.id;
     store.unsent = [];
     save();
@@ -697,15 +773,27 @@
 
   function messageNode(message) {
     if (message.type === "system") {
-      return h("li", { class: "msg msg--system", "data-seq": message.seq }, h("p", { class: "msg-text" }, message.text));
+      return h(
+        "li",
+        { class: "msg msg--system", "data-seq": message.seq },
+        h("p", { class: "msg-text" }, message.text),
+      );
     }
     const mine = isMine(message);
     return h(
       "li",
       { class: `msg ${mine ? "msg--mine" : "msg--theirs"}`, "data-seq": message.seq },
-      h("span", { class: mine ? "sr-only" : "msg-sender" }, mine ? `${t("you")}:` : message.sender.name),
+      h(
+        "span",
+        { class: mine ? "sr-only" : "msg-sender" },
+        mine ? `${t("you")}:` : message.sender.name,
+      ),
       h("p", { class: "msg-text" }, message.text),
-      h("span", { class: "msg-meta" }, h("time", { datetime: message.sentAt }, timeOf(message.sentAt))),
+      h(
+        "span",
+        { class: "msg-meta" },
+        h("time", { datetime: message.sentAt }, timeOf(message.sentAt)),
+      ),
     );
   }
 
@@ -715,7 +803,9 @@
     node.querySelector(".msg-state")?.remove();
     node.querySelector(".msg-error")?.remove();
     const marks = { sent: icon("check"), read: icon("checks") };
-    node.querySelector(".msg-meta").append(h("span", { class: `msg-state msg-state--${state}` }, marks[state], t(state)));
+    node
+      .querySelector(".msg-meta")
+      .append(h("span", { class: `msg-state msg-state--${state}` }, marks[state], t(state)));
     if (state === "failed") {
       node.append(
         h(
@@ -733,10 +823,12 @@
     if (convo.messages.has(message.seq)) return;
     convo.messages.set(message.seq, message);
     while (convo.messages.has(convo.heldThrough + 1)) convo.heldThrough += 1;
-    const pending = message.clientId && convo.outbox.find((item) => item.clientId === message.clientId);
+    const pending =
+      message.clientId && convo.outbox.find((item) => item.clientId === message.clientId);
     const node = pending ? settle(pending, message.seq) : messageNode(message);
     placeBySeq(node, message.seq);
-    if (message.type !== "system" && isMine(message)) showState(node, message.seq <= convo.agentRead ? "read" : "sent");
+    if (message.type !== "system" && isMine(message))
+      showState(node, message.seq <= convo.agentRead ? "read" : "sent");
     if (!isMine(message) && convo.typers.delete(message.sender.id)) renderTyping();
     markSeenSoon();
     showUnread();
@@ -745,7 +837,9 @@
   /** Keeps the transcript in seq order, with messages still on their way after all the others. */
   function placeBySeq(node, seq) {
     const stick = atBottom() || node.classList.contains("msg--mine");
-    const next = [...ui.log.children].find((child) => child !== node && (!child.dataset.seq || Number(child.dataset.seq) > seq));
+    const next = [...ui.log.children].find(
+      (child) => child !== node && (!child.dataset.seq || Number(child.dataset.seq) > seq),
+    );
     ui.log.insertBefore(node, next || null);
     if (stick) scrollToEnd();
   }
@@ -779,16 +873,24 @@
 
   /** Tells the desk what the traveler has seen: only while the panel shows the conversation. */
   function markSeen() {
-    if (!store.chatId || !panelOpen() || currentView !== "chat" || document.visibilityState !== "visible") return;
+    if (
+      !store.chatId ||
+      !panelOpen() ||
+      currentView !== "chat" ||
+      document.visibilityState !== "visible"
+    )
+      return;
     const seq = convo.heldThrough;
-    if (seq > convo.readSent && send({ type: "read", roomId: store.chatId, seq })) convo.readSent = seq;
+    if (seq > convo.readSent && send({ type: "read", roomId: store.chatId, seq }))
+      convo.readSent = seq;
   }
 
   function showUnread() {
     let count = 0;
     if (!panelOpen()) {
       for (const message of convo.messages.values()) {
-        if (message.seq > convo.readSent && message.type !== "system" && !isMine(message)) count += 1;
+        if (message.seq > convo.readSent && message.type !== "system" && !isMine(message))
+          count += 1;
       }
     }
     ui.badge.textContent = count > 9 ? "9+" : String(count);
@@ -817,7 +919,12 @@
   /** Sends one queued message; without a connection it waits for the next one. */
   function transmit(item) {
     clearTimeout(item.timer);
-    const sent = send({ type: "message", roomId: store.chatId, clientId: item.clientId, text: item.text });
+    const sent = send({
+      type: "message",
+      roomId: store.chatId,
+      clientId: item.clientId,
+      text: item.text,
+    });
     item.state = sent ? "sending" : "queued";
     showState(item.node, item.state);
     if (sent) item.timer = setTimeout(() => ackMissing(item), ACK_TIMEOUT);
@@ -909,7 +1016,8 @@
     }
     const now = Date.now();
     if (!typingOut.active || now - typingOut.sentAt > TYPING_REFRESH) {
-      if (send({ type: "typing", roomId: store.chatId, typing: true })) Object.assign(typingOut, { active: true, sentAt: now });
+      if (send({ type: "typing", roomId: store.chatId, typing: true }))
+        Object.assign(typingOut, { active: true, sentAt: now });
     }
     clearTimeout(typingOut.idle);
     typingOut.idle = setTimeout(stopTyping, TYPING_IDLE);
@@ -953,7 +1061,12 @@
 
   // ---- the footer: composer, confirmation, rating, end ----------------------------------------
 
-  const FOOTERS = { composer: () => ui.composer, confirm: buildConfirm, rating: buildRating, ended: buildEnded };
+  const FOOTERS = {
+    composer: () => ui.composer,
+    confirm: buildConfirm,
+    rating: buildRating,
+    ended: buildEnded,
+  };
 
   function renderFooter() {
     const chat = convo.chat;
@@ -968,7 +1081,10 @@
   }
 
   function focusFooter() {
-    (ui.footer.querySelector("[data-autofocus]") || ui.footer.querySelector("textarea, input, button"))?.focus();
+    (
+      ui.footer.querySelector("[data-autofocus]") ||
+      ui.footer.querySelector("textarea, input, button")
+    )?.focus();
   }
 
   function askToEnd() {
@@ -993,8 +1109,16 @@
       h(
         "div",
         { class: "row" },
-        h("button", { class: "btn btn--ghost", type: "button", onclick: cancelEnd }, t("keepChatting")),
-        h("button", { class: "btn btn--danger", type: "button", "data-autofocus": true, onclick: endChat }, t("endChat")),
+        h(
+          "button",
+          { class: "btn btn--ghost", type: "button", onclick: cancelEnd },
+          t("keepChatting"),
+        ),
+        h(
+          "button",
+          { class: "btn btn--danger", type: "button", "data-autofocus": true, onclick: endChat },
+          t("endChat"),
+        ),
       ),
     );
   }
@@ -1030,7 +1154,13 @@
       "form",
       { class: "rating" },
       h("fieldset", {}, h("legend", {}, t("rateTitle")), h("div", { class: "stars" }, stars)),
-      h("label", { class: "label", for: "cw-comment" }, t("comment"), " ", h("span", { class: "optional" }, t("optional"))),
+      h(
+        "label",
+        { class: "label", for: "cw-comment" },
+        t("comment"),
+        " ",
+        h("span", { class: "optional" }, t("optional")),
+      ),
       h("textarea", { id: "cw-comment", name: "comment", rows: "2", maxlength: "1000" }),
       error,
       h(
@@ -1060,7 +1190,11 @@
     }
     const comment = form.elements.comment.value.trim();
     try {
-      const chat = await api("POST", `/chat/${encodeURIComponent(store.chatId)}/rating`, comment ? { score, comment } : { score });
+      const chat = await api(
+        "POST",
+        `/chat/${encodeURIComponent(store.chatId)}/rating`,
+        comment ? { score, comment } : { score },
+      );
       applyChat(chat);
       focusFooter();
     } catch (failure) {
@@ -1081,7 +1215,11 @@
       { class: "ended" },
       h("p", { class: "ended-title" }, rating ? t("thanks") : t("chatEnded")),
       rating ? h("p", { class: "muted" }, t("youRated", { n: rating.score })) : null,
-      h("button", { class: "btn btn--primary", type: "button", onclick: () => newChat(true) }, t("newChat")),
+      h(
+        "button",
+        { class: "btn btn--primary", type: "button", onclick: () => newChat(true) },
+        t("newChat"),
+      ),
     );
   }
 
@@ -1096,7 +1234,12 @@
     return h(
       "div",
       { class: "field" },
-      h("label", { class: "label", for: id }, label, optional ? [" ", h("span", { class: "optional" }, t("optional"))] : null),
+      h(
+        "label",
+        { class: "label", for: id },
+        label,
+        optional ? [" ", h("span", { class: "optional" }, t("optional"))] : null,
+      ),
       control,
     );
   }
@@ -1108,22 +1251,73 @@
     const identity = store.token
       ? []
       : [
-          field("cw-name", t("name"), true, h("input", { id: "cw-name", name: "name", autocomplete: "name", maxlength: "100", value: SETTINGS.name })),
-          field("cw-email", t("email"), true, h("input", { id: "cw-email", name: "email", type: "email", autocomplete: "email", maxlength: "200", value: SETTINGS.email })),
+          field(
+            "cw-name",
+            t("name"),
+            true,
+            h("input", {
+              id: "cw-name",
+              name: "name",
+              autocomplete: "name",
+              maxlength: "100",
+              value: SETTINGS.name,
+            }),
+          ),
+          field(
+            "cw-email",
+            t("email"),
+            true,
+            h("input", {
+              id: "cw-email",
+              name: "email",
+              type: "email",
+              autocomplete: "email",
+              maxlength: "200",
+              value: SETTINGS.email,
+            }),
+          ),
         ];
     const form = h(
       "form",
       { class: "form" },
       h("p", { class: "intro" }, t("intro")),
       identity,
-      field("cw-subject", t("subject"), true, h("input", { id: "cw-subject", name: "subject", maxlength: "200", placeholder: t("subjectHint") })),
+      field(
+        "cw-subject",
+        t("subject"),
+        true,
+        h("input", {
+          id: "cw-subject",
+          name: "subject",
+          maxlength: "200",
+          placeholder: t("subjectHint"),
+        }),
+      ),
       field(
         "cw-priority",
         t("priority"),
         false,
-        h("select", { id: "cw-priority", name: "priority" }, PRIORITIES.map((p) => h("option", { value: p, selected: p === "normal" }, t(`priority_${p}`)))),
+        h(
+          "select",
+          { id: "cw-priority", name: "priority" },
+          PRIORITIES.map((p) =>
+            h("option", { value: p, selected: p === "normal" }, t(`priority_${p}`)),
+          ),
+        ),
       ),
-      field("cw-message", t("firstMessage"), false, h("textarea", { id: "cw-message", name: "message", rows: "3", required: true, maxlength: "4000", onkeydown: enterSubmits })),
+      field(
+        "cw-message",
+        t("firstMessage"),
+        false,
+        h("textarea", {
+          id: "cw-message",
+          name: "message",
+          rows: "3",
+          required: true,
+          maxlength: "4000",
+          onkeydown: enterSubmits,
+        }),
+      ),
       error,
       submit,
     );
@@ -1185,13 +1379,22 @@
 
   function pageOf(title, back, ...content) {
     const heading = h("h3", { tabindex: "-1" }, title);
-    return h("div", { class: "page" }, h("div", { class: "page-head" }, iconButton("back", t("back"), back), heading), content);
+    return h(
+      "div",
+      { class: "page" },
+      h("div", { class: "page-head" }, iconButton("back", t("back"), back), heading),
+      content,
+    );
   }
 
   async function showHistory() {
     const list = h("ul", { class: "history" });
     const status = h("p", { class: "muted pad" }, t("loading"));
-    const more = h("button", { class: "btn btn--ghost more", type: "button", hidden: true }, t("loadMore"));
+    const more = h(
+      "button",
+      { class: "btn btn--ghost more", type: "button", hidden: true },
+      t("loadMore"),
+    );
     let cursor = null;
     const load = async () => {
       try {
@@ -1243,15 +1446,30 @@
   async function showTranscript(chat) {
     const log = h("ol", { class: "log log--transcript", "aria-label": t("transcript") });
     const status = h("p", { class: "muted pad" }, t("loading"));
-    const end = h("p", { class: "transcript-end" }, t("transcriptEnd"), chat.rating ? ` ${t("youRated", { n: chat.rating.score })}` : "");
+    const end = h(
+      "p",
+      { class: "transcript-end" },
+      t("transcriptEnd"),
+      chat.rating ? ` ${t("youRated", { n: chat.rating.score })}` : "",
+    );
     show(
       "transcript",
-      pageOf(chat.subject || t("untitled"), showHistory, h("p", { class: "page-sub" }, dateTimeOf(chat.createdAt)), status, log, end),
+      pageOf(
+        chat.subject || t("untitled"),
+        showHistory,
+        h("p", { class: "page-sub" }, dateTimeOf(chat.createdAt)),
+        status,
+        log,
+        end,
+      ),
     );
     focusView();
     try {
       for (let after = 0; ; ) {
-        const page = await api("GET", `/chat/${encodeURIComponent(chat.id)}/messages?after=${after}&limit=${TRANSCRIPT_PAGE}`);
+        const page = await api(
+          "GET",
+          `/chat/${encodeURIComponent(chat.id)}/messages?after=${after}&limit=${TRANSCRIPT_PAGE}`,
+        );
         log.append(...page.items.map(messageNode));
         if (!page.nextCursor || page.items.length === 0) break;
         after = page.nextCursor;
