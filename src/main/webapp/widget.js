@@ -1080,7 +1080,12 @@
     if (hadFocus) focusFooter();
   }
 
+  /**
+   * Focus goes to the footer's first control, unless it is in the footer already: a socket frame
+   * and a REST answer may both report the same change, and the second must not pull focus back.
+   */
   function focusFooter() {
+    if (ui.footer.contains(shadow.activeElement)) return;
     (
       ui.footer.querySelector("[data-autofocus]") ||
       ui.footer.querySelector("textarea, input, button")
