@@ -487,10 +487,7 @@
     silence: 0,
     joined: null,
   };
-  let connState = navigator.onLine ? "idle" : "offline";
-
   function setConnState(state) {
-    connState = state;
     ui.conn.hidden = state === "idle";
     ui.conn.dataset.state = state;
     ui.connText.textContent = t(state);
@@ -1510,7 +1507,7 @@
 
   function boot() {
     buildShell();
-    setConnState(connState);
+    setConnState(navigator.onLine ? "idle" : "offline");
     if (store.token && store.chatId) resumeConversation();
     else showForm(false);
     if (store.open) openPanel(false);
