@@ -121,6 +121,18 @@ public class IdentityService {
     return users.staff();
   }
 
+  /**
+   * A token for the dashboard's live connection, for the staff member signed in to it.
+   *
+   * @throws Unauthorized when that account is gone or no longer serves chats
+   */
+  public Session deskToken(DeskSession desk) {
+    User user =
+        findStaff(desk.userId())
+            .orElseThrow(() -> new Unauthorized("This dashboard session has ended."));
+    return new Session(tokens.issue(user), user);
+  }
+
   /** The agent or admin with this id. */
   public Optional<User> findStaff(String id) {
     return users.findById(id).filter(User::servesChats);

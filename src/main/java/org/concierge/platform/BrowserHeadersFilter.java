@@ -16,12 +16,20 @@ import java.io.IOException;
 @WebFilter(filterName = "browser-headers", urlPatterns = "/*", asyncSupported = true)
 public class BrowserHeadersFilter extends HttpFilter {
 
-  private static final String CSP =
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-          + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; "
-          + "frame-ancestors 'self'; form-action 'self'";
+  /**
+   * The policy of every page, kept in web.xml because PrimeFaces reads it from there too: it adds
+   * its per-response script nonce to the Faces pages and sends the header for them itself.
+   */
+  private static final String POLICY_PARAMETER = "primefaces.CSP_POLICY";
 
   @Inject Origins origins;
+
+  private String policy;
+
+  @Override
+  public void init() {
+    policy = getServletContext().getInitParameter(POLICY_PARAMETER);
+  }
 
   @Override
   protected void doFilter(
@@ -29,7 +37,9 @@ public class BrowserHeadersFilter extends HttpFilter {
       throws IOException, ServletException {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    response.setHeader("Content-Security-Policy", CSP);
+    if (!request.getServletPath().endsWith(".xhtml")) {
+      response.setHeader("Content-Security-Policy", policy);
+    }
     String origin = request.getHeader("Origin");
     if (origin != null && origins.allowed(origin, requestOrigin(request))) {
       response.setHeader("Access-Control-Allow-Origin", origin);

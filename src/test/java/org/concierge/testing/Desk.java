@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Makes the people of a test: admins, agents, travelers and visitors, each freshly created. */
 public final class Desk {
 
+  /** The password of every agent and admin a test creates. */
+  public static final String STAFF_PASSWORD = "staff-password";
+
   private static final AtomicInteger PEOPLE = new AtomicInteger();
 
   private final ConciergeServer server;
@@ -87,13 +90,13 @@ public final class Desk {
                     "email",
                     email,
                     "password",
-                    "staff-password",
+                    STAFF_PASSWORD,
                     "name",
                     role + " " + PEOPLE.get(),
                     "role",
                     role));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return login(email, "staff-password");
+    return login(email, STAFF_PASSWORD);
   }
 
   private Session session(Reply reply) {

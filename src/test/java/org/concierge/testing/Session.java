@@ -9,6 +9,10 @@ public record Session(Client client, String token, JsonObject user) {
     return user.getString("id");
   }
 
+  public String email() {
+    return user.getString("email");
+  }
+
   public String name() {
     return user.getString("name");
   }

@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.concierge.identity.CurrentCaller;
+import org.concierge.identity.DeskSession;
 import org.concierge.identity.IdentityService;
 import org.concierge.identity.NewAccount;
 import org.concierge.platform.ClientAddress;
 import org.concierge.platform.FieldChecks;
 import org.concierge.platform.Roles;
+import org.concierge.platform.Unauthorized;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -96,6 +98,23 @@ public class AuthResource {
   @APIResponse(responseCode = "401", description = "No valid token")
   public UserView me() {
     return UserView.of(identity.me(caller.get()));
+  }
+
+  @GET
+  @Path("/session")
+  @PermitAll
+  @Operation(
+      summary = "A token for the dashboard signed in with a session cookie",
+      description =
+          "The agent dashboard signs in with a form and keeps an HttpOnly session cookie; its"
+              + " scripts call this to get a token for the WebSocket and the REST API.")
+  @APIResponse(responseCode = "200", description = "{token, user}")
+  @APIResponse(responseCode = "401", description = "No dashboard session in this browser")
+  public SessionView deskSession() {
+    DeskSession desk =
+        DeskSession.of(request)
+            .orElseThrow(() -> new Unauthorized("Sign in to the dashboard first."));
+    return SessionView.of(identity.deskToken(desk));
   }
 
   private static Response created(Object entity) {
