@@ -117,6 +117,7 @@ class WidgetBrowserIT {
     assertThat(rated.getJsonObject("rating").getInt("score")).isEqualTo(5);
     assertThat(rated.getJsonObject("rating").getString("comment"))
         .isEqualTo("Found within the hour!");
+    assertThat(Chromium.errors(page)).isEmpty();
   }
 
   @Test
@@ -141,6 +142,7 @@ class WidgetBrowserIT {
     assertThat(widget.log().locator("script")).hasCount(0);
     assertThat(widget.log().locator("b")).hasCount(0);
     assertThat(dialogs).isEmpty();
+    assertThat(Chromium.errors(page)).isEmpty();
   }
 
   @Test
@@ -369,6 +371,7 @@ class WidgetBrowserIT {
     widget.button("Close the chat window").click();
     assertThat(widget.panel()).isHidden();
     assertThat(widget.launcher()).isVisible();
+    assertThat(Chromium.errors(page)).isEmpty();
   }
 
   @Test
