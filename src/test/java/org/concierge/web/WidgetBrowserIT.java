@@ -377,10 +377,12 @@ class WidgetBrowserIT {
   @Test
   void aHostPageHandsInItsSignedInTraveler(Chromium chromium, Desk desk) {
     Session traveler = desk.newTraveler();
+    List<String> rooms = new ArrayList<>();
     for (String subject : List.of("Visa", "Insurance", "Seats")) {
       Reply started =
           traveler.client().post("/api/chat/start", Json.of("subject", subject, "message", "?"));
       assertThat(started.status()).as(started.toString()).isEqualTo(201);
+      rooms.add(started.json().getString("id"));
     }
     Reply refused = traveler.client().post("/api/chat/start", Json.of("message", "One more"));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
@@ -404,6 +406,12 @@ class WidgetBrowserIT {
     pastChats.filter(new Locator.FilterOptions().setHasText("Insurance")).click();
     assertThat(widget.messageTexts()).hasText(new String[] {"?"});
     assertThat(widget.composer()).isVisible();
+
+    // Left pending, they would wait in the desk's one queue for other tests' agents.
+    for (String room : rooms) {
+      ok(traveler.client().post("/api/chat/" + room + "/close"));
+    }
+    assertThat(widget.panel().getByText("How did we do?")).isVisible();
   }
 
   // ---- steps ------------------------------------------------------------------------------
