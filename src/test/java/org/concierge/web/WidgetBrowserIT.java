@@ -24,6 +24,7 @@ import org.concierge.testing.Reply;
 import org.concierge.testing.ServerExtension;
 import org.concierge.testing.Session;
 import org.concierge.testing.SocketClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,10 +37,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ServerExtension.class)
 class WidgetBrowserIT {
 
+  private final List<Page> people = new ArrayList<>();
+
+  /** Each traveler's browser context goes when the test does: its socket too. */
+  @AfterEach
+  void leave() {
+    people.forEach(page -> page.context().close());
+  }
+
   @Test
   void aKeyboardOnlyTravelerChatsEndsTheChatAndRatesIt(Chromium chromium, Desk desk) {
     Session agent = desk.newAgent();
-    Page page = chromium.newPerson();
+    Page page = traveler(chromium.newPerson());
     Widget widget = Widget.onDemoSite(page);
 
     tabTo(page, widget.launcher());
@@ -123,7 +132,7 @@ class WidgetBrowserIT {
   @Test
   void messageTextIsShownAsTextNeverAsMarkup(Chromium chromium, Desk desk) {
     Session agent = desk.newAgent();
-    Page page = chromium.newPerson();
+    Page page = traveler(chromium.newPerson());
     List<String> dialogs = new CopyOnWriteArrayList<>();
     page.onDialog(
         dialog -> {
@@ -148,7 +157,7 @@ class WidgetBrowserIT {
   @Test
   void aNetworkDropLosesNothingAndDoublesNothing(Chromium chromium, Desk desk) {
     Session agent = desk.newAgent();
-    Page page = chromium.newPerson();
+    Page page = traveler(chromium.newPerson());
     Widget widget = Widget.onDemoSite(page);
     String room = widget.startChat("Train strike", "Will my train to Porto run tomorrow?");
     ok(agent.client().post("/api/chat/" + room + "/accept"));
@@ -186,7 +195,7 @@ class WidgetBrowserIT {
   void aReloadBringsBackTheConversationWithTypingAndReadMarks(
       Chromium chromium, Desk desk, ConciergeServer server) {
     Session agent = desk.newAgent();
-    Page page = chromium.newPerson();
+    Page page = traveler(chromium.newPerson());
     Widget widget = Widget.onDemoSite(page);
     String room =
         widget.startChat("Dinner in Porto", "Could you book a table for two on Friday evening?");
@@ -266,7 +275,7 @@ class WidgetBrowserIT {
   @Test
   void aFailedSendShowsRetryAndTheRetryStoresItOnce(Chromium chromium, Desk desk) {
     Session agent = desk.newAgent();
-    Page page = chromium.newPerson();
+    Page page = traveler(chromium.newPerson());
     page.clock().install();
     AtomicBoolean losingAnswers = new AtomicBoolean();
     AtomicInteger answersLost = new AtomicInteger();
@@ -310,7 +319,7 @@ class WidgetBrowserIT {
   @Test
   void pastChatsShowAClosedChatsTranscript(Chromium chromium, Desk desk) {
     Session agent = desk.newAgent();
-    Page page = chromium.newPerson();
+    Page page = traveler(chromium.newPerson());
     Widget widget = Widget.onDemoSite(page);
     String room = widget.startChat("Refund for a cancelled tour", "When will I get my refund?");
     ok(agent.client().post("/api/chat/" + room + "/accept"));
@@ -344,7 +353,7 @@ class WidgetBrowserIT {
   @Test
   void onAPhoneThePanelTakesTheWholeScreen(Chromium chromium, Desk desk) {
     Session agent = desk.newAgent();
-    Page page = chromium.newPerson(390, 844);
+    Page page = traveler(chromium.newPerson(390, 844));
     page.addInitScript(
         "window.ConciergeSettings = {name: 'Ola Nordmann', email: 'ola@example.com'};");
     Widget widget = Widget.onDemoSite(page);
@@ -386,7 +395,7 @@ class WidgetBrowserIT {
     }
     Reply refused = traveler.client().post("/api/chat/start", Json.of("message", "One more"));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-    Page page = chromium.newPerson();
+    Page page = traveler(chromium.newPerson());
     page.addInitScript(
         "window.ConciergeSettings = {token: '" + traveler.token() + "', locale: 'en-GB'};");
     Widget widget = Widget.onDemoSite(page);
@@ -415,6 +424,11 @@ class WidgetBrowserIT {
   }
 
   // ---- steps ------------------------------------------------------------------------------
+
+  private Page traveler(Page page) {
+    people.add(page);
+    return page;
+  }
 
   /** Presses Tab until {@code target} has focus, as a keyboard user would. */
   private static void tabTo(Page page, Locator target) {
