@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -66,7 +67,7 @@ public class AnalyticsService {
 
   private Overview.Agents agents() {
     MongoCollection<Document> users = database.getCollection("users");
-    Bson staff = in("role", "agent", "admin");
+    Bson staff = and(in("role", "agent", "admin"), ne("disabled", true));
     long online = users.countDocuments(and(staff, eq("status", "online")));
     long away = users.countDocuments(and(staff, eq("status", "away")));
     long all = users.countDocuments(staff);

@@ -2,6 +2,7 @@ package org.concierge.identity;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -15,10 +16,13 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * Checks a token where no HTTP authentication applies (the first frame of a WebSocket): the RS256
  * signature against the key pair of {@link TokenKeys}, the issuer and the expiry, exactly as the
- * REST endpoints' MicroProfile JWT does.
+ * REST endpoints' MicroProfile JWT does; and, as {@code DisabledAccountsFilter} does for REST, that
+ * the account is not disabled.
  */
 @ApplicationScoped
 public class TokenVerifier {
+
+  @Inject DisabledAccounts disabled;
 
   private JwtConsumer consumer;
 
@@ -36,12 +40,15 @@ public class TokenVerifier {
             .build();
   }
 
-  /** The caller a valid token names; empty for a forged, expired or malformed one. */
+  /**
+   * The caller a valid token names; empty for a forged, expired or malformed one, or one of a
+   * disabled account.
+   */
   public Optional<Caller> verify(String token) {
     try {
       JwtClaims claims = consumer.processToClaims(token);
       List<String> groups = claims.getStringListClaimValue("groups");
-      if (groups == null || groups.size() != 1) {
+      if (groups == null || groups.size() != 1 || disabled.isDisabled(claims.getSubject())) {
         return Optional.empty();
       }
       String name = claims.getStringClaimValue("name");
