@@ -35,7 +35,7 @@ public class IdentityService {
   @Inject Clock clock;
   @Inject Event<AgentStatusChanged> statusChanges;
   @Inject Event<AccountDisabled> disablings;
-  @Inject DisabledAccounts disabledAccounts;
+  @Inject AccountStanding standing;
   @Inject Store store;
 
   /** A user together with a fresh token for them. */
@@ -138,7 +138,8 @@ public class IdentityService {
   /**
    * Makes an agent an admin or an admin an agent, and disables or enables an account; admins only.
    * An admin may not demote or disable themselves, and the last enabled admin stays one. A disabled
-   * agent goes offline; their tokens, sockets and dashboard stop working.
+   * agent goes offline; their tokens, sockets and dashboard stop working. A demoted admin's tokens
+   * stop working too, so that they sign in again as an agent.
    *
    * @param role agent or admin, or null to keep the role
    * @param disabled the new state, or null to keep it
@@ -182,7 +183,7 @@ public class IdentityService {
       throw new Conflict(LAST_ADMIN);
     }
     store.makeDurable();
-    disabledAccounts.changed(userId, nowDisabled);
+    standing.changed(userId, newRole, nowDisabled);
     if (goesOffline) {
       statusChanges.fire(new AgentStatusChanged(userId, AgentStatus.OFFLINE));
     }

@@ -16,13 +16,13 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * Checks a token where no HTTP authentication applies (the first frame of a WebSocket): the RS256
  * signature against the key pair of {@link TokenKeys}, the issuer and the expiry, exactly as the
- * REST endpoints' MicroProfile JWT does; and, as {@code DisabledAccountsFilter} does for REST, that
- * the account is not disabled.
+ * REST endpoints' MicroProfile JWT does; and, as {@code AccountStandingFilter} does for REST, that
+ * the token still speaks for its account (see {@link AccountStanding}).
  */
 @ApplicationScoped
 public class TokenVerifier {
 
-  @Inject DisabledAccounts disabled;
+  @Inject AccountStanding standing;
 
   private JwtConsumer consumer;
 
@@ -41,19 +41,20 @@ public class TokenVerifier {
   }
 
   /**
-   * The caller a valid token names; empty for a forged, expired or malformed one, or one of a
-   * disabled account.
+   * The caller a valid token names; empty for a forged, expired or malformed one, or one that no
+   * longer speaks for its account.
    */
   public Optional<Caller> verify(String token) {
     try {
       JwtClaims claims = consumer.processToClaims(token);
       List<String> groups = claims.getStringListClaimValue("groups");
-      if (groups == null || groups.size() != 1 || disabled.isDisabled(claims.getSubject())) {
+      if (groups == null || groups.size() != 1) {
         return Optional.empty();
       }
       String name = claims.getStringClaimValue("name");
-      return Optional.of(
-          new Caller(claims.getSubject(), name == null ? "" : name, Role.fromWire(groups.get(0))));
+      Caller caller =
+          new Caller(claims.getSubject(), name == null ? "" : name, Role.fromWire(groups.get(0)));
+      return standing.admits(caller.id(), caller.role()) ? Optional.of(caller) : Optional.empty();
     } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
       return Optional.empty();
     }

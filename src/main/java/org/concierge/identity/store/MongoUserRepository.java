@@ -137,9 +137,18 @@ public class MongoUserRepository {
 
   /** The ids of every disabled account. */
   public Set<String> disabledIds() {
+    return ids(eq("disabled", true));
+  }
+
+  /** The ids of every user of this role. */
+  public Set<String> idsOf(Role role) {
+    return ids(eq("role", role.wire()));
+  }
+
+  private Set<String> ids(Bson filter) {
     Set<String> ids = new HashSet<>();
     collection()
-        .find(eq("disabled", true))
+        .find(filter)
         .projection(Projections.include("_id"))
         .forEach(document -> ids.add(String.valueOf(document.get("_id"))));
     return ids;
