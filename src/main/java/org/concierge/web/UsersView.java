@@ -98,7 +98,8 @@ public class UsersView implements Serializable {
     } catch (Invalid invalid) {
       invalid
           .errors()
-          .forEach(error -> fieldError(error.field(), label(error.field()) + " " + error.message()));
+          .forEach(
+              error -> fieldError(error.field(), label(error.field()) + " " + error.message()));
     } catch (Conflict taken) {
       fieldError("email", taken.getMessage());
     } catch (DomainException refused) {
@@ -152,8 +153,7 @@ public class UsersView implements Serializable {
   private static void fieldError(String field, String message) {
     FacesContext faces = FacesContext.getCurrentInstance();
     String text = message.endsWith(".") ? message : message + ".";
-    faces.addMessage(
-        FORM + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    faces.addMessage(FORM + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     faces.validationFailed();
   }
 

@@ -107,7 +107,8 @@ class AnalyticsDayIT {
   }
 
   private static Reply probe(Desk desk, String figure, Instant from, Instant to) {
-    Reply reply = desk.anonymous().get("/api/test/analytics/" + figure + "?from=" + from + "&to=" + to);
+    Reply reply =
+        desk.anonymous().get("/api/test/analytics/" + figure + "?from=" + from + "&to=" + to);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply;
   }
