@@ -12,10 +12,13 @@
   const hourOf = (instant) =>
     new Date(instant).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-  /* As the server words durations: the two largest units, "2 min 5 s". */
+  /* As the server words durations: tenths under ten seconds, else the two largest units. */
   const duration = (seconds) => {
     if (seconds === null || seconds === undefined || Number.isNaN(seconds)) {
       return "–";
+    }
+    if (seconds < 9.95) {
+      return `${seconds.toFixed(1)} s`;
     }
     const total = Math.round(seconds);
     const units = [
@@ -25,9 +28,6 @@
       [total % 60, "s"],
     ];
     const first = units.findIndex(([amount]) => amount > 0);
-    if (first < 0) {
-      return "0 s";
-    }
     return units
       .slice(first, first + 2)
       .filter(([amount], i) => i === 0 || amount > 0)
@@ -67,7 +67,11 @@
     durations() {
       const config = this.cfg.config;
       localHours(config);
-      config.options.scales.y.ticks = { ...config.options.scales.y.ticks, callback: duration };
+      config.options.scales.y.ticks = {
+        ...config.options.scales.y.ticks,
+        maxTicksLimit: 6,
+        callback: duration,
+      };
       config.options.plugins.tooltip.callbacks.label = (item) =>
         `${item.dataset.label}: ${duration(item.parsed.y)}`;
     },

@@ -82,6 +82,10 @@ final class DeskCharts {
             .add("maintainAspectRatio", false)
             .add("animation", Json.createObjectBuilder().add("duration", 400))
             .add(
+                "layout",
+                Json.createObjectBuilder()
+                    .add("padding", Json.createObjectBuilder().add("right", 10)))
+            .add(
                 "interaction",
                 Json.createObjectBuilder().add("mode", "index").add("intersect", false))
             .add(
@@ -91,7 +95,8 @@ final class DeskCharts {
                         "legend",
                         Json.createObjectBuilder()
                             .add("display", legend)
-                            .add("position", "bottom")
+                            .add("position", "top")
+                            .add("align", "end")
                             .add("labels", Json.createObjectBuilder().add("usePointStyle", true))))
             .add("scales", scales);
     return Json.createObjectBuilder()

@@ -1,16 +1,24 @@
 package org.concierge.web;
 
-/** Durations as people read them on the admin pages: "45 s", "2 min 5 s", "1 h 20 min". */
+import java.util.Locale;
+
+/** Durations as people read them on the admin pages: "4.2 s", "45 s", "2 min 5 s", "1 h 20 min". */
 final class Durations {
 
   static final String NONE = "–";
 
   private Durations() {}
 
-  /** The duration rounded to whole seconds, its two largest units; a dash when there is none. */
+  /**
+   * The duration in its two largest units, to the second; under ten seconds to the tenth, since a
+   * desk that answers at once should not read "0 s". A dash when there is none.
+   */
   static String humane(Double seconds) {
     if (seconds == null || seconds.isNaN() || seconds < 0) {
       return NONE;
+    }
+    if (seconds < 9.95) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
     }
     long total = Math.round(seconds);
     long days = total / 86_400;

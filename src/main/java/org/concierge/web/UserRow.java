@@ -8,34 +8,57 @@ import org.concierge.identity.Role;
 import org.concierge.identity.User;
 
 /**
- * A user as a row of the users page: what the page shows, and nothing it must not keep in its view
- * state (no password hash).
+ * A user as a row of the users page: what the page shows, with getters for its expressions, and
+ * nothing it must not keep in its view state (no password hash).
  */
-public record UserRow(
-    String id,
-    String name,
-    String email,
-    Role role,
-    AgentStatus status,
-    List<String> departments,
-    boolean visitor,
-    boolean disabled)
-    implements Serializable {
+public final class UserRow implements Serializable {
 
-  public UserRow {
-    departments = List.copyOf(departments);
+  private final String id;
+  private final String name;
+  private final String email;
+  private final Role role;
+  private final AgentStatus status;
+  private final List<String> departments;
+  private final boolean visitor;
+  private final boolean disabled;
+
+  private UserRow(User user) {
+    id = user.id();
+    name = user.name();
+    email = user.email();
+    role = user.role();
+    status = user.status();
+    departments = List.copyOf(user.departments());
+    visitor = user.visitor();
+    disabled = user.disabled();
   }
 
   static UserRow of(User user) {
-    return new UserRow(
-        user.id(),
-        user.name(),
-        user.email(),
-        user.role(),
-        user.status(),
-        user.departments(),
-        user.visitor(),
-        user.disabled());
+    return new UserRow(user);
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public List<String> getDepartments() {
+    return departments;
+  }
+
+  public boolean isDisabled() {
+    return disabled;
   }
 
   public boolean isStaff() {
@@ -63,8 +86,8 @@ public record UserRow(
   }
 
   public String getStatusLabel() {
-    String name = getStatusName();
-    return name.isEmpty() ? "" : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    String wire = getStatusName();
+    return wire.isEmpty() ? "" : wire.substring(0, 1).toUpperCase(Locale.ROOT) + wire.substring(1);
   }
 
   /** Up to two letters standing for the person, for their avatar. */

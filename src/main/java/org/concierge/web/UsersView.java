@@ -59,7 +59,7 @@ public class UsersView implements Serializable {
 
     @Override
     public String getRowKey(UserRow row) {
-      return row.id();
+      return row.getId();
     }
   }
 
@@ -111,22 +111,22 @@ public class UsersView implements Serializable {
   public void toggleRole(UserRow row) {
     Role next = row.isAdmin() ? Role.AGENT : Role.ADMIN;
     change(
-        () -> identity.changeAccess(staff.caller(), row.id(), next, null),
-        row.name() + " is now " + (next == Role.ADMIN ? "an admin." : "an agent."));
+        () -> identity.changeAccess(staff.caller(), row.getId(), next, null),
+        row.getName() + " is now " + (next == Role.ADMIN ? "an admin." : "an agent."));
   }
 
   public void toggleDisabled(UserRow row) {
-    boolean disable = !row.disabled();
+    boolean disable = !row.isDisabled();
     change(
-        () -> identity.changeAccess(staff.caller(), row.id(), null, disable),
+        () -> identity.changeAccess(staff.caller(), row.getId(), null, disable),
         disable
-            ? row.name() + " is disabled: they are signed out and cannot sign in."
-            : row.name() + " is enabled again and can sign in.");
+            ? row.getName() + " is disabled: they are signed out and cannot sign in."
+            : row.getName() + " is enabled again and can sign in.");
   }
 
   /** Whether the row is the signed-in admin's own account. */
   public boolean isMe(UserRow row) {
-    return row.id().equals(staff.getId());
+    return row.getId().equals(staff.getId());
   }
 
   private void change(Supplier<User> action, String done) {

@@ -10,7 +10,7 @@ class DurationsTest {
   void showsTheTwoLargestUnits() {
     assertThat(Durations.humane(125.0)).isEqualTo("2 min 5 s");
     assertThat(Durations.humane(45.4)).isEqualTo("45 s");
-    assertThat(Durations.humane(0.2)).isEqualTo("0 s");
+    assertThat(Durations.humane(10.2)).isEqualTo("10 s");
     assertThat(Durations.humane(120.0)).isEqualTo("2 min");
     assertThat(Durations.humane(3_600.0 + 20 * 60 + 7)).isEqualTo("1 h 20 min");
     assertThat(Durations.humane(7_200.0)).isEqualTo("2 h");
@@ -18,8 +18,16 @@ class DurationsTest {
   }
 
   @Test
-  void roundsToWholeSeconds() {
+  void roundsToWholeSecondsFromTenSecondsOn() {
     assertThat(Durations.humane(59.6)).isEqualTo("1 min");
+    assertThat(Durations.humane(9.96)).isEqualTo("10 s");
+  }
+
+  @Test
+  void showsTenthsOfQuickAnswers() {
+    assertThat(Durations.humane(0.24)).isEqualTo("0.2 s");
+    assertThat(Durations.humane(4.25)).isEqualTo("4.3 s");
+    assertThat(Durations.humane(0.0)).isEqualTo("0.0 s");
   }
 
   @Test
