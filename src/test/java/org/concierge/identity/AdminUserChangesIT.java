@@ -209,6 +209,22 @@ class AdminUserChangesIT {
     assertThat(enabledAdmins(ann)).containsAll(others);
   }
 
+  @Test
+  void theAdditionsAreDocumentedInOpenApi(Desk desk) {
+    JsonObject openapi = desk.anonymous().get("/openapi?format=JSON").json();
+    JsonObject change =
+        openapi.getJsonObject("paths").getJsonObject("/api/admin/users/{id}").getJsonObject("put");
+    assertThat(change.getJsonObject("responses").keySet())
+        .contains("200", "400", "401", "403", "404", "409");
+    JsonObject login =
+        openapi.getJsonObject("paths").getJsonObject("/api/auth/login").getJsonObject("post");
+    assertThat(login.getJsonObject("responses").keySet()).contains("401", "403");
+    JsonObject user =
+        openapi.getJsonObject("components").getJsonObject("schemas").getJsonObject("UserView");
+    assertThat(user.getJsonObject("properties").getJsonObject("disabled").getString("type"))
+        .isEqualTo("boolean");
+  }
+
   private static Reply change(Session admin, String userId, JsonObject body) {
     return admin.client().put("/api/admin/users/" + userId, body);
   }

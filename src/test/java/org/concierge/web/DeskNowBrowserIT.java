@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.concierge.testing.Chromium;
 import org.concierge.testing.Desk;
 import org.concierge.testing.Json;
@@ -56,12 +60,12 @@ class DeskNowBrowserIT {
     assertThat(metric(page, "away")).hasText(String.valueOf(agents.getInt("away")));
     assertThat(metric(page, "offline")).hasText(String.valueOf(agents.getInt("offline")));
     assertThat(metric(page, "first-response"))
-        .hasText(Durations.humane(seconds(overview, "avgFirstResponseSeconds")));
+        .hasText(Durations.humane(number(overview, "avgFirstResponseSeconds")));
     assertThat(metric(page, "resolution"))
-        .hasText(Durations.humane(seconds(overview, "avgResolutionSeconds")));
+        .hasText(Durations.humane(number(overview, "avgResolutionSeconds")));
     JsonObject satisfaction = overview.getJsonObject("satisfaction");
     assertThat(metric(page, "satisfaction"))
-        .hasText(String.format(java.util.Locale.ROOT, "%.1f", seconds(satisfaction, "average")));
+        .hasText(String.format(Locale.ROOT, "%.1f", number(satisfaction, "average")));
     assertThat(metric(page, "ratings")).hasText(String.valueOf(satisfaction.getInt("count")));
     assertThat(chats.getInt("pending")).isPositive();
     assertThat(agents.getInt("online")).isPositive();
@@ -93,6 +97,24 @@ class DeskNowBrowserIT {
   }
 
   @Test
+  void anAdminDisabledMeanwhileIsSentToSignIn(Chromium chromium, Desk desk) {
+    Session watching = desk.newAdmin();
+    Page page = StaffBrowser.signIn(chromium.newPerson(), watching);
+    page.navigate("/admin/overview.xhtml");
+    assertThat(page.locator("h1")).hasText("Desk now");
+
+    Reply disabled =
+        desk.newAdmin()
+            .client()
+            .put("/api/admin/users/" + watching.id(), Json.of("disabled", true));
+    assertThat(disabled.status()).isEqualTo(200);
+    assertThat(page)
+        .hasURL(
+            Pattern.compile(".*/signin\\.xhtml"),
+            new PageAssertions.HasURLOptions().setTimeout(15_000));
+  }
+
+  @Test
   void agentsAreKeptOut(Chromium chromium, Desk desk) {
     Page page = StaffBrowser.signIn(chromium.newPerson(), desk.newAgent());
     assertThat(page.navigate("/admin/overview.xhtml").status()).isEqualTo(403);
@@ -117,7 +139,7 @@ class DeskNowBrowserIT {
             page.evaluate(
                 "([chart, set]) => PF(chart).chart.data.datasets[set].data"
                     + ".reduce((a, b) => a + (b || 0), 0)",
-                java.util.List.of(chart, dataset)))
+                List.of(chart, dataset)))
         .intValue();
   }
 
@@ -125,7 +147,7 @@ class DeskNowBrowserIT {
     return ((Number)
             page.evaluate(
                 "([chart, set, i]) => PF(chart).chart.data.datasets[set].data[i]",
-                java.util.List.of(chart, dataset, index)))
+                List.of(chart, dataset, index)))
         .intValue();
   }
 
@@ -143,7 +165,7 @@ class DeskNowBrowserIT {
     return reply.json();
   }
 
-  private static Double seconds(JsonObject object, String field) {
+  private static Double number(JsonObject object, String field) {
     return object.isNull(field) ? null : object.getJsonNumber(field).doubleValue();
   }
 
