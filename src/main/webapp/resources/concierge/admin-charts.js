@@ -12,10 +12,14 @@
   const hourOf = (instant) =>
     new Date(instant).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-  /* As the server words durations: tenths under ten seconds, else the two largest units. */
+  /* As the server words durations: milliseconds under a second, tenths under ten, else the two
+     largest units. */
   const duration = (seconds) => {
     if (seconds === null || seconds === undefined || Number.isNaN(seconds)) {
       return "–";
+    }
+    if (seconds < 0.9995) {
+      return `${Math.round(seconds * 1000)} ms`;
     }
     if (seconds < 9.95) {
       return `${seconds.toFixed(1)} s`;

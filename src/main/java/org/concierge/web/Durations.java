@@ -10,12 +10,16 @@ final class Durations {
   private Durations() {}
 
   /**
-   * The duration in its two largest units, to the second; under ten seconds to the tenth, since a
-   * desk that answers at once should not read "0 s". A dash when there is none.
+   * The duration in its two largest units, to the second; under ten seconds to the tenth, and under
+   * one in milliseconds, since a desk that answers at once should not read "0 s". A dash when there
+   * is none.
    */
   static String humane(Double seconds) {
     if (seconds == null || seconds.isNaN() || seconds < 0) {
       return NONE;
+    }
+    if (seconds < 0.9995) {
+      return Math.round(seconds * 1000) + " ms";
     }
     if (seconds < 9.95) {
       return String.format(Locale.ROOT, "%.1f s", seconds);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.concierge.testing.Chromium;
 import org.concierge.testing.Desk;
@@ -26,6 +27,7 @@ class AdminUsersBrowserIT {
   @Test
   void anAdminCreatesAnAgentWhoCanThenSignIn(Chromium chromium, Desk desk) {
     Page page = usersPage(chromium, desk.newAdmin());
+    List<String> scriptErrors = BrowserErrors.collect(page);
     String email = Desk.uniqueEmail("mia");
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user")).click();
@@ -62,6 +64,7 @@ class AdminUsersBrowserIT {
     Session mia = desk.login(email, Desk.STAFF_PASSWORD);
     Page miasPage = StaffBrowser.signIn(chromium.newPerson(), mia);
     assertThat(miasPage.locator(".staff-bar .who")).hasText("Mia Keller");
+    assertThat(scriptErrors).isEmpty();
   }
 
   @Test

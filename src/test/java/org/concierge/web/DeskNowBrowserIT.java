@@ -46,7 +46,8 @@ class DeskNowBrowserIT {
     start(desk.newTraveler());
 
     Session admin = desk.newAdmin();
-    Page page = StaffBrowser.signIn(chromium.newPerson(1440, 1100), admin);
+    Page page = StaffBrowser.signIn(chromium.newPerson(1440, 1150), admin);
+    List<String> scriptErrors = BrowserErrors.collect(page);
     page.navigate("/admin/overview.xhtml");
     JsonObject overview = lastDay(admin);
     JsonObject chats = overview.getJsonObject("chats");
@@ -94,6 +95,7 @@ class DeskNowBrowserIT {
             + " === total",
         total);
     assertThat(page.url()).endsWith("/admin/overview.xhtml");
+    assertThat(scriptErrors).isEmpty();
   }
 
   @Test

@@ -24,10 +24,12 @@ class DurationsTest {
   }
 
   @Test
-  void showsTenthsOfQuickAnswers() {
-    assertThat(Durations.humane(0.24)).isEqualTo("0.2 s");
+  void showsTenthsOfQuickAnswersAndMillisecondsOfInstantOnes() {
     assertThat(Durations.humane(4.25)).isEqualTo("4.3 s");
-    assertThat(Durations.humane(0.0)).isEqualTo("0.0 s");
+    assertThat(Durations.humane(1.0)).isEqualTo("1.0 s");
+    assertThat(Durations.humane(0.9996)).isEqualTo("1.0 s");
+    assertThat(Durations.humane(0.24)).isEqualTo("240 ms");
+    assertThat(Durations.humane(0.0)).isEqualTo("0 ms");
   }
 
   @Test
