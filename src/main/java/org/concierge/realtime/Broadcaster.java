@@ -45,10 +45,16 @@ public class Broadcaster {
               Fanout.Audience.ROOM,
               chat.id(),
               null,
+              null,
               0,
               codec.encode(new ServerFrame.Chat(ChatView.of(chat))),
               RoomAccess.of(chat)));
       queueChange(event, chat);
+      if (event instanceof ChatEvent.ChatAssigned || event instanceof ChatEvent.ChatTransferred) {
+        bus.publish(
+            Fanout.toStaffMember(
+                chat.agent().id(), codec.encode(new ServerFrame.Assigned(ChatView.of(chat)))));
+      }
     }
   }
 

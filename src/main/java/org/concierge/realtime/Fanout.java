@@ -7,6 +7,7 @@ import java.io.Serializable;
  * every other: to the sockets joined to a room, or to every agent's and admin's socket.
  *
  * @param roomId the room, for {@link Audience#ROOM}; else null
+ * @param userId the user whose sockets receive it, for {@link Audience#USER}; else null
  * @param exceptUserId a user whose sockets are left out (the typist, the reader), or null
  * @param messageSeq the seq of the message a {@code message} frame carries, 0 for other frames; a
  *     socket never receives the same seq twice
@@ -18,6 +19,7 @@ import java.io.Serializable;
 public record Fanout(
     Audience audience,
     String roomId,
+    String userId,
     String exceptUserId,
     long messageSeq,
     String text,
@@ -27,12 +29,18 @@ public record Fanout(
   /** A fan-out that changes nobody's right to the room. */
   public Fanout(
       Audience audience, String roomId, String exceptUserId, long messageSeq, String text) {
-    this(audience, roomId, exceptUserId, messageSeq, text, null);
+    this(audience, roomId, null, exceptUserId, messageSeq, text, null);
+  }
+
+  /** A frame for every socket of one agent. */
+  public static Fanout toStaffMember(String userId, String text) {
+    return new Fanout(Audience.USER, null, userId, null, 0, text, null);
   }
 
   /** Who receives a fan-out. */
   public enum Audience {
     ROOM,
-    STAFF
+    STAFF,
+    USER
   }
 }

@@ -64,10 +64,14 @@ public class SocketRegistry {
 
   void deliver(Fanout fanout) {
     Set<SocketConnection> targets =
-        fanout.audience() == Fanout.Audience.STAFF
-            ? staff
-            : rooms.getOrDefault(fanout.roomId(), Set.of());
+        fanout.audience() == Fanout.Audience.ROOM
+            ? rooms.getOrDefault(fanout.roomId(), Set.of())
+            : staff;
     for (SocketConnection connection : targets) {
+      if (fanout.audience() == Fanout.Audience.USER
+          && !fanout.userId().equals(connection.caller().id())) {
+        continue;
+      }
       if (fanout.exceptUserId() == null
           || !fanout.exceptUserId().equals(connection.caller().id())) {
         connection.send(fanout.text(), fanout.roomId(), fanout.messageSeq());

@@ -132,6 +132,7 @@ class SocketLiveQueueIT {
         JsonObject removed = queue(socket, "removed", room);
         assertThat(removed.getJsonObject("chat").getString("status")).isEqualTo("active");
       }
+      assigned(agentSocket, room, agent);
 
       // Changes to a chat that is no longer waiting do not touch the queue.
       ok(agent.client().put("/api/chat/" + room + "/priority", Json.of("priority", "normal")));
@@ -185,6 +186,44 @@ class SocketLiveQueueIT {
       }
       silent(travelerSocket);
     }
+  }
+
+  @Test
+  void theAgentAChatIsGivenToHearsOfItOnEveryTabAndNobodyElseDoes(
+      ConciergeServer server, Desk desk) {
+    Session traveler = desk.newTraveler();
+    Session first = desk.newAgent();
+    Session second = desk.newAgent();
+    String room = Sockets.activeRoom(traveler, first);
+    try (SocketClient secondTab1 = SocketClient.signedIn(server, second);
+        SocketClient secondTab2 = SocketClient.signedIn(server, second);
+        SocketClient firstSocket = SocketClient.signedIn(server, first);
+        SocketClient travelerSocket = SocketClient.signedIn(server, traveler)) {
+      ok(
+          first
+              .client()
+              .post(
+                  "/api/chat/" + room + "/transfer",
+                  Json.of("agentId", second.id(), "note", "Rail passes")));
+      for (SocketClient tab : List.of(secondTab1, secondTab2)) {
+        JsonObject chat = assigned(tab, room, second);
+        assertThat(chat.getJsonArray("transfers")).hasSize(1);
+        silent(tab);
+      }
+      silent(firstSocket);
+      silent(travelerSocket);
+    }
+  }
+
+  /** The next frame tells this agent the chat is now theirs. */
+  private static JsonObject assigned(SocketClient socket, String room, Session agent) {
+    JsonObject frame = next(socket);
+    assertThat(frame.getString("type")).as(frame.toString()).isEqualTo("assigned");
+    JsonObject chat = frame.getJsonObject("chat");
+    assertThat(chat.getString("id")).isEqualTo(room);
+    assertThat(chat.getString("status")).isEqualTo("active");
+    assertThat(chat.getJsonObject("agent").getString("id")).isEqualTo(agent.id());
+    return chat;
   }
 
   /** The next frames are the change's {@code chat} frame, then its system message. */

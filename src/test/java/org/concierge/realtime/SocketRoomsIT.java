@@ -473,6 +473,7 @@ class SocketRoomsIT {
               .post(
                   "/api/chat/" + room + "/transfer",
                   Json.of("agentId", second.id(), "note", "Over to you")));
+      assertThat(secondSocket.await(f -> true, "assigned").getString("type")).isEqualTo("assigned");
       joined(secondSocket, room, 3);
       post(traveler, room, "hello new agent");
       assertThat(seqs(messages(secondSocket, 1))).containsExactly(4L);

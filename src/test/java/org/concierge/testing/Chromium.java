@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Debian's Chromium, headless, driven by Playwright. Each person in a story gets their own browser
@@ -18,6 +20,8 @@ public final class Chromium implements AutoCloseable {
 
   static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private static final Map<Page, List<String>> ERRORS = new ConcurrentHashMap<>();
 
   private final Playwright playwright;
   private final Browser browser;
@@ -66,7 +70,25 @@ public final class Chromium implements AutoCloseable {
                 .setLocale("en-GB")
                 .setTimezoneId("UTC"));
     context.setDefaultTimeout(15_000);
-    return context.newPage();
+    Page page = context.newPage();
+    List<String> errors = new CopyOnWriteArrayList<>();
+    page.onPageError(error -> errors.add("script error: " + error));
+    page.onConsoleMessage(
+        message -> {
+          if ("error".equals(message.type())) {
+            errors.add("console: " + message.text());
+          }
+        });
+    ERRORS.put(page, errors);
+    return page;
+  }
+
+  /**
+   * What went wrong in the page's scripts so far: uncaught errors and console errors, among them
+   * every script or style the Content Security Policy refused.
+   */
+  public static List<String> errors(Page page) {
+    return List.copyOf(ERRORS.getOrDefault(page, List.of()));
   }
 
   /** Saves what the person sees as {@code target/screenshots/<name>.png}. */

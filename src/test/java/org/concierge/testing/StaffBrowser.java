@@ -21,4 +21,11 @@ public final class StaffBrowser {
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/desk/.*"));
     return page;
   }
+
+  /** Signs in and waits until the dashboard is live. */
+  public static Page dashboard(Page page, Session staff) {
+    signIn(page, staff);
+    assertThat(page.locator("#connection")).hasText("Live");
+    return page;
+  }
 }

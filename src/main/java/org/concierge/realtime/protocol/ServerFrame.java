@@ -60,6 +60,10 @@ public sealed interface ServerFrame {
   @JsonbTypeSerializer(FrameSerializer.class)
   record Presence(String userId, String status) implements ServerFrame {}
 
+  /** A chat was just given to this socket's agent, who accepted it or had it transferred. */
+  @JsonbTypeSerializer(FrameSerializer.class)
+  record Assigned(ChatView chat) implements ServerFrame {}
+
   /** A refused frame; the socket stays open. */
   @JsonbTypeSerializer(FrameSerializer.class)
   record Error(String code, String message, String ref) implements ServerFrame {}
