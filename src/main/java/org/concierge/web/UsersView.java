@@ -18,6 +18,7 @@ import org.concierge.platform.Conflict;
 import org.concierge.platform.DomainException;
 import org.concierge.platform.FieldChecks;
 import org.concierge.platform.Invalid;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -32,6 +33,8 @@ import org.primefaces.model.SortMeta;
 public class UsersView implements Serializable {
 
   static final String FORM = "newUserForm";
+  static final String DIALOG = "dialogHolder";
+  static final String TABLE = "usersForm:table";
 
   @Inject IdentityService identity;
   @Inject CurrentStaff staff;
@@ -88,6 +91,9 @@ public class UsersView implements Serializable {
       checks.throwIfInvalid();
       User created = identity.createStaff(staff.caller(), account, role, departments);
       creating = false;
+      // Drawing the dialog again re-opens and re-centres it, so that happens only to close it;
+      // while it stays open, only its form is drawn again.
+      PrimeFaces.current().ajax().update(DIALOG, TABLE);
       confirm(
           UserRow.of(created).getRoleLabel()
               + " "

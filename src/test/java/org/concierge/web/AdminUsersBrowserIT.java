@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.concierge.testing.Chromium;
 import org.concierge.testing.Desk;
@@ -27,12 +26,12 @@ class AdminUsersBrowserIT {
   @Test
   void anAdminCreatesAnAgentWhoCanThenSignIn(Chromium chromium, Desk desk) {
     Page page = usersPage(chromium, desk.newAdmin());
-    List<String> scriptErrors = BrowserErrors.collect(page);
     String email = Desk.uniqueEmail("mia");
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user")).click();
     Locator dialog = page.locator(".new-user-dialog");
     assertThat(dialog).isVisible();
+    assertThat(dialog.getByLabel("Name")).isFocused();
     dialog.getByLabel("Name").fill("Mia Keller");
     dialog.getByLabel("Email").fill("not-an-email");
     dialog.locator("input[type=password]").fill("short");
@@ -64,7 +63,7 @@ class AdminUsersBrowserIT {
     Session mia = desk.login(email, Desk.STAFF_PASSWORD);
     Page miasPage = StaffBrowser.signIn(chromium.newPerson(), mia);
     assertThat(miasPage.locator(".staff-bar .who")).hasText("Mia Keller");
-    assertThat(scriptErrors).isEmpty();
+    assertThat(Chromium.errors(page)).isEmpty();
   }
 
   @Test
@@ -157,6 +156,7 @@ class AdminUsersBrowserIT {
     Page page = usersPage(chromium, desk.newAdmin());
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user")).click();
     Locator dialog = page.locator(".new-user-dialog");
+    assertThat(dialog.getByLabel("Name")).isFocused();
     dialog.getByLabel("Name").fill("Noah Brunner");
     create(dialog);
     assertThat(dialog.getByText("Email is required.")).isVisible();

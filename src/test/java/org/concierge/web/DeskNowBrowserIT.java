@@ -47,7 +47,6 @@ class DeskNowBrowserIT {
 
     Session admin = desk.newAdmin();
     Page page = StaffBrowser.signIn(chromium.newPerson(1440, 1150), admin);
-    List<String> scriptErrors = BrowserErrors.collect(page);
     page.navigate("/admin/overview.xhtml");
     JsonObject overview = lastDay(admin);
     JsonObject chats = overview.getJsonObject("chats");
@@ -95,7 +94,7 @@ class DeskNowBrowserIT {
             + " === total",
         total);
     assertThat(page.url()).endsWith("/admin/overview.xhtml");
-    assertThat(scriptErrors).isEmpty();
+    assertThat(Chromium.errors(page)).isEmpty();
   }
 
   @Test
