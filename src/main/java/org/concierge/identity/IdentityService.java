@@ -201,7 +201,10 @@ public class IdentityService {
     if (user.status() == status) {
       return user;
     }
-    User updated = users.update(user.withStatus(status));
+    User updated =
+        users
+            .setStatus(user.id(), status)
+            .orElseThrow(() -> new Unauthorized("This account is disabled."));
     statusChanges.fire(new AgentStatusChanged(updated.id(), status));
     return updated;
   }

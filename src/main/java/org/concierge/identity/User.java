@@ -36,11 +36,6 @@ public record User(
     return role.servesChats();
   }
 
-  public User withStatus(AgentStatus newStatus) {
-    return new User(
-        id, email, name, role, phone, newStatus, departments, passwordHash, visitor, disabled);
-  }
-
   /** An admin whose account works: the desk must always keep one. */
   public boolean isEnabledAdmin() {
     return role == Role.ADMIN && !disabled;

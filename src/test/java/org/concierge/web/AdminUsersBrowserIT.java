@@ -163,6 +163,13 @@ class AdminUsersBrowserIT {
     Chromium.screenshot(page, "admin-users-new");
     dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
     assertThat(dialog).isHidden();
+
+    Locator newUser =
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user"));
+    assertThat(newUser).isEnabled();
+    newUser.click();
+    assertThat(dialog.getByLabel("Name")).isFocused();
+    assertThat(dialog.getByLabel("Name")).isEmpty();
   }
 
   private static Page usersPage(Chromium chromium, Session admin) {

@@ -80,9 +80,15 @@ public class MongoUserRepository {
     }
   }
 
-  public User update(User user) {
-    documents.update(UserDocument.from(user));
-    return user;
+  /**
+   * Sets the status alone, so that a change an admin makes meanwhile (a role) is not written over;
+   * a disabled account stays offline.
+   *
+   * @return the user as stored afterwards; empty for an unknown id or a disabled account
+   */
+  public Optional<User> setStatus(String id, AgentStatus status) {
+    return set(
+        and(eq("_id", id), notDisabled()), id, List.of(Updates.set("status", status.wire())));
   }
 
   public Optional<User> findById(String id) {
@@ -156,7 +162,7 @@ public class MongoUserRepository {
 
   /**
    * Sets who the user is to the desk, changing those fields only, so that a status the user sets
-   * meanwhile is not lost.
+   * meanwhile is not written over.
    *
    * @param status the status to set as well, or null to leave it
    * @return the user as stored afterwards; empty for an unknown id
@@ -168,8 +174,11 @@ public class MongoUserRepository {
     if (status != null) {
       changes.add(Updates.set("status", status.wire()));
     }
-    long matched =
-        collection().updateOne(eq("_id", id), Updates.combine(changes)).getMatchedCount();
+    return set(eq("_id", id), id, changes);
+  }
+
+  private Optional<User> set(Bson which, String id, List<Bson> changes) {
+    long matched = collection().updateOne(which, Updates.combine(changes)).getMatchedCount();
     return matched == 0 ? Optional.empty() : findById(id);
   }
 
