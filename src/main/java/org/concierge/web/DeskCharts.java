@@ -97,7 +97,12 @@ final class DeskCharts {
                             .add("display", legend)
                             .add("position", "top")
                             .add("align", "end")
-                            .add("labels", Json.createObjectBuilder().add("usePointStyle", true))))
+                            .add(
+                                "labels",
+                                Json.createObjectBuilder()
+                                    .add("usePointStyle", true)
+                                    .add("boxWidth", 8)
+                                    .add("boxHeight", 8))))
             .add("scales", scales);
     return Json.createObjectBuilder()
         .add("type", type)
