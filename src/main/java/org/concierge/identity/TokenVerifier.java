@@ -2,6 +2,7 @@ package org.concierge.identity;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -15,10 +16,13 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * Checks a token where no HTTP authentication applies (the first frame of a WebSocket): the RS256
  * signature against the key pair of {@link TokenKeys}, the issuer and the expiry, exactly as the
- * REST endpoints' MicroProfile JWT does.
+ * REST endpoints' MicroProfile JWT does; and, as {@code AccountStandingFilter} does for REST, that
+ * the token still speaks for its account (see {@link AccountStanding}).
  */
 @ApplicationScoped
 public class TokenVerifier {
+
+  @Inject AccountStanding standing;
 
   private JwtConsumer consumer;
 
@@ -36,7 +40,10 @@ public class TokenVerifier {
             .build();
   }
 
-  /** The caller a valid token names; empty for a forged, expired or malformed one. */
+  /**
+   * The caller a valid token names; empty for a forged, expired or malformed one, or one that no
+   * longer speaks for its account.
+   */
   public Optional<Caller> verify(String token) {
     try {
       JwtClaims claims = consumer.processToClaims(token);
@@ -45,8 +52,9 @@ public class TokenVerifier {
         return Optional.empty();
       }
       String name = claims.getStringClaimValue("name");
-      return Optional.of(
-          new Caller(claims.getSubject(), name == null ? "" : name, Role.fromWire(groups.get(0))));
+      Caller caller =
+          new Caller(claims.getSubject(), name == null ? "" : name, Role.fromWire(groups.get(0)));
+      return standing.admits(caller.id(), caller.role()) ? Optional.of(caller) : Optional.empty();
     } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A person known to the desk. Travelers who never registered are visitors: they have no password
  * and their token's {@code upn} is {@code visitor:<id>}. Agents and admins have a status and may
- * belong to departments.
+ * belong to departments. An admin may disable an account: it then cannot sign in, its tokens stop
+ * working, and it is no longer offered chats.
  *
  * @param email the sign-in email; for a visitor, the contact address they gave, if any
  * @param passwordHash null for visitors
@@ -19,7 +20,8 @@ public record User(
     AgentStatus status,
     List<String> departments,
     String passwordHash,
-    boolean visitor) {
+    boolean visitor,
+    boolean disabled) {
 
   public User {
     departments = departments == null ? List.of() : List.copyOf(departments);
@@ -34,7 +36,8 @@ public record User(
     return role.servesChats();
   }
 
-  public User withStatus(AgentStatus newStatus) {
-    return new User(id, email, name, role, phone, newStatus, departments, passwordHash, visitor);
+  /** An admin whose account works: the desk must always keep one. */
+  public boolean isEnabledAdmin() {
+    return role == Role.ADMIN && !disabled;
   }
 }

@@ -1,6 +1,8 @@
 package org.concierge.realtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,21 @@ public class SocketRegistry {
       leave(roomId, connection);
     }
     staff.remove(connection);
+  }
+
+  /** Closes every socket of this user that is joined to a room or serves chats. */
+  void closeAllOf(String userId, CloseReason reason) {
+    Set<SocketConnection> theirs = new HashSet<>();
+    staff.forEach(connection -> addIfOf(userId, connection, theirs));
+    rooms.values().forEach(members -> members.forEach(c -> addIfOf(userId, c, theirs)));
+    theirs.forEach(connection -> connection.close(reason));
+  }
+
+  private static void addIfOf(
+      String userId, SocketConnection connection, Set<SocketConnection> to) {
+    if (userId.equals(connection.caller().id())) {
+      to.add(connection);
+    }
   }
 
   void deliver(Fanout fanout) {

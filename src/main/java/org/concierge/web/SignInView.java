@@ -11,6 +11,7 @@ import org.concierge.identity.DeskSession;
 import org.concierge.identity.IdentityService;
 import org.concierge.identity.User;
 import org.concierge.platform.ClientAddress;
+import org.concierge.platform.Forbidden;
 import org.concierge.platform.RateLimited;
 import org.concierge.platform.Unauthorized;
 
@@ -51,6 +52,8 @@ public class SignInView {
       return DASHBOARD;
     } catch (Unauthorized wrong) {
       return refuse("The email or password is wrong.");
+    } catch (Forbidden disabled) {
+      return refuse(disabled.getMessage());
     } catch (RateLimited throttled) {
       long minutes = Math.max(1, (throttled.retryAfterSeconds() + 59) / 60);
       return refuse(

@@ -33,7 +33,7 @@ public class StaffPagesFilter extends HttpFilter {
         DeskSession.of(request).flatMap(desk -> identity.findStaff(desk.userId()));
     if (staff.isEmpty()) {
       DeskSession.end(request);
-      response.sendRedirect(request.getContextPath() + "/signin.xhtml");
+      toSignIn(request, response);
       return;
     }
     if (request.getServletPath().startsWith("/admin/") && staff.get().role() != Role.ADMIN) {
@@ -42,5 +42,26 @@ public class StaffPagesFilter extends HttpFilter {
     }
     response.setHeader("Cache-Control", "no-store");
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Sends the browser to the sign-in page. A page's own Ajax requests (a poll, a button) are told
+   * in the partial response Faces understands, so the whole page goes, not just a fragment of it.
+   */
+  private static void toSignIn(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String signIn = request.getContextPath() + "/signin.xhtml";
+    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+      response.setContentType("text/xml");
+      response.setCharacterEncoding("UTF-8");
+      response
+          .getWriter()
+          .write(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                  + signIn
+                  + "\"/></partial-response>");
+      return;
+    }
+    response.sendRedirect(signIn);
   }
 }

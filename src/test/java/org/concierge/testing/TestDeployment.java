@@ -2,6 +2,7 @@ package org.concierge.testing;
 
 import java.io.File;
 import java.nio.file.Path;
+import org.concierge.testing.deployment.AnalyticsProbeResource;
 import org.concierge.testing.deployment.EventJournal;
 import org.concierge.testing.deployment.EventJournalResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -10,7 +11,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The WAR the build produced, plus an observer that journals the chat events it sees so tests can
- * check that each change fires its event exactly once.
+ * check that each change fires its event exactly once, and a probe of the figures the admin pages
+ * draw.
  */
 final class TestDeployment {
 
@@ -19,7 +21,7 @@ final class TestDeployment {
   static void writeTo(Path target) {
     File war = new File(System.getProperty("concierge.it.war"));
     ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(EventJournal.class, EventJournalResource.class)
+        .addClasses(EventJournal.class, EventJournalResource.class, AnalyticsProbeResource.class)
         .as(ZipExporter.class)
         .exportTo(target.toFile(), true);
   }

@@ -172,6 +172,7 @@ class DashboardBrowserIT {
   @Test
   void shortcutsAcceptTheNextChatSwitchChatsAndClose(Chromium chromium, Desk desk)
       throws Exception {
+    closeEveryWaitingChat(desk);
     Session agent = desk.newAgent();
     Page page = StaffBrowser.dashboard(chromium.newPerson(), agent);
     Session lisbon = desk.newTraveler();
@@ -252,6 +253,25 @@ class DashboardBrowserIT {
                 Json.of("subject", subject, "priority", priority, "message", text));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json().getString("id");
+  }
+
+  /** Other tests' chats left waiting would come first in the queue: they are closed. */
+  private static void closeEveryWaitingChat(Desk desk) {
+    Session admin = desk.admin();
+    List<JsonObject> waiting;
+    do {
+      waiting =
+          admin
+              .client()
+              .get("/api/chat/agent/unassigned?limit=100")
+              .items()
+              .getValuesAs(JsonObject.class);
+      for (JsonObject chat : waiting) {
+        Reply closed =
+            admin.client().post("/api/chat/" + chat.getString("id") + "/close", Json.of());
+        assertThat(closed.status()).as(closed.toString()).isIn(200, 409);
+      }
+    } while (!waiting.isEmpty());
   }
 
   private static void post(Session who, String room, String text) {

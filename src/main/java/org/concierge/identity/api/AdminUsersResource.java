@@ -6,13 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import org.concierge.identity.AccountChecks;
 import org.concierge.identity.CurrentCaller;
 import org.concierge.identity.IdentityService;
 import org.concierge.identity.NewAccount;
@@ -37,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Identity")
 public class AdminUsersResource {
 
-  private static final int DEPARTMENTS_MAX = 20;
-
   @Inject IdentityService identity;
   @Inject CurrentCaller caller;
 
@@ -52,9 +53,9 @@ public class AdminUsersResource {
     FieldChecks.requireBody(body);
     FieldChecks checks = new FieldChecks();
     NewAccount account =
-        AccountRequests.account(checks, body.email(), body.password(), body.name(), body.phone());
-    Role role = staffRole(checks, body.role());
-    List<String> departments = departments(checks, body.departments());
+        AccountChecks.account(checks, body.email(), body.password(), body.name(), body.phone());
+    Role role = AccountChecks.staffRole(checks, body.role());
+    List<String> departments = AccountChecks.departments(checks, body.departments());
     checks.throwIfInvalid();
     User user = identity.createStaff(caller.get(), account, role, departments);
     return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
@@ -81,12 +82,32 @@ public class AdminUsersResource {
     return Page.of(found, page.limit(), UserView::of, User::id);
   }
 
-  private static Role staffRole(FieldChecks checks, String role) {
-    if (Roles.AGENT.equals(role) || Roles.ADMIN.equals(role)) {
-      return Role.fromWire(role);
-    }
-    checks.add("role", "must be agent or admin");
-    return null;
+  @PUT
+  @Path("/{id}")
+  @Operation(
+      summary = "Change a user's role (agent or admin), or disable or enable the account",
+      description =
+          "An addition to contract version 1. Body {role?, disabled?}: at least one of them. A"
+              + " disabled account cannot sign in (login answers 403), its tokens are refused"
+              + " with 401 and its sockets closed, and it is no longer offered chats. An admin"
+              + " may not demote or disable themselves, and the last enabled admin stays one.")
+  @APIResponse(responseCode = "200", description = "user, as changed")
+  @APIResponse(responseCode = "400", description = "Invalid fields")
+  @APIResponse(
+      responseCode = "403",
+      description = "Not an admin, or an admin demoting or disabling themselves")
+  @APIResponse(responseCode = "404", description = "Unknown user")
+  @APIResponse(
+      responseCode = "409",
+      description = "It would leave no enabled admin, or would change a traveler's role")
+  public UserView change(@PathParam("id") String id, AccountRequests.ChangeUser body) {
+    FieldChecks.requireBody(body);
+    FieldChecks checks = new FieldChecks();
+    checks.check(
+        body.role() != null || body.disabled() != null, "body", "give role, disabled or both");
+    Role role = body.role() == null ? null : AccountChecks.staffRole(checks, body.role());
+    checks.throwIfInvalid();
+    return UserView.of(identity.changeAccess(caller.get(), id, role, body.disabled()));
   }
 
   private static Role anyRole(FieldChecks checks, String role) {
@@ -97,19 +118,5 @@ public class AdminUsersResource {
     }
     checks.add("role", "must be user, agent or admin");
     return null;
-  }
-
-  private static List<String> departments(FieldChecks checks, List<String> departments) {
-    if (departments == null) {
-      return List.of();
-    }
-    checks.check(departments.size() <= DEPARTMENTS_MAX, "departments", "at most 20");
-    List<String> names =
-        departments.stream().map(d -> d == null ? "" : d.strip()).distinct().toList();
-    checks.check(
-        names.stream().allMatch(d -> !d.isEmpty() && d.length() <= 100),
-        "departments",
-        "each must be a name of 1 to 100 characters");
-    return names;
   }
 }

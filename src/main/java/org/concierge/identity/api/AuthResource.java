@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.concierge.identity.AccountChecks;
 import org.concierge.identity.CurrentCaller;
 import org.concierge.identity.DeskSession;
 import org.concierge.identity.IdentityService;
@@ -52,7 +53,7 @@ public class AuthResource {
     AccountRequests.Register b = FieldChecks.requireBody(body);
     FieldChecks checks = new FieldChecks();
     NewAccount account =
-        AccountRequests.account(checks, b.email(), b.password(), b.name(), b.phone());
+        AccountChecks.account(checks, b.email(), b.password(), b.name(), b.phone());
     checks.throwIfInvalid();
     return created(SessionView.of(identity.register(account, clientAddress.of(request))));
   }
@@ -63,6 +64,11 @@ public class AuthResource {
   @Operation(summary = "Sign in with email and password")
   @APIResponse(responseCode = "200", description = "{token, user}")
   @APIResponse(responseCode = "401", description = "Unknown email or wrong password")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The password is right but an admin has disabled the account (an addition to contract"
+              + " version 1)")
   @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
   public SessionView login(AccountRequests.Login body) {
     FieldChecks.requireBody(body);
@@ -83,7 +89,7 @@ public class AuthResource {
   public Response visitor(AccountRequests.Visitor body) {
     FieldChecks checks = new FieldChecks();
     String name =
-        checks.text("name", body == null ? null : body.name(), 1, AccountRequests.NAME_MAX, false);
+        checks.text("name", body == null ? null : body.name(), 1, AccountChecks.NAME_MAX, false);
     String email = checks.email("email", body == null ? null : body.email(), false);
     checks.throwIfInvalid();
     return created(SessionView.of(identity.startVisit(name, email, clientAddress.of(request))));

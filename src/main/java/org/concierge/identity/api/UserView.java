@@ -2,8 +2,12 @@ package org.concierge.identity.api;
 
 import java.util.List;
 import org.concierge.identity.User;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The {@code user} object of API.md. Secrets never leave through it. */
+/**
+ * The {@code user} object of API.md, plus {@code disabled} (an addition to the contract). Secrets
+ * never leave through it.
+ */
 public record UserView(
     String id,
     String email,
@@ -11,7 +15,12 @@ public record UserView(
     String role,
     String phone,
     String status,
-    List<String> departments) {
+    List<String> departments,
+    @Schema(
+            description =
+                "True when an admin has disabled the account: it cannot sign in and its tokens are"
+                    + " refused. Added to contract version 1; older servers leave it out.")
+        Boolean disabled) {
 
   public static UserView of(User user) {
     boolean staff = user.servesChats();
@@ -22,6 +31,7 @@ public record UserView(
         user.role().wire(),
         user.phone(),
         staff && user.status() != null ? user.status().wire() : null,
-        staff ? user.departments() : null);
+        staff ? user.departments() : null,
+        user.disabled());
   }
 }

@@ -1,8 +1,16 @@
 package org.concierge.identity.store;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import jakarta.annotation.Priority;
 import jakarta.data.Limit;
 import jakarta.data.Sort;
@@ -11,10 +19,16 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.concierge.identity.AgentStatus;
 import org.concierge.identity.Role;
 import org.concierge.identity.User;
 import org.concierge.platform.Conflict;
@@ -66,9 +80,15 @@ public class MongoUserRepository {
     }
   }
 
-  public User update(User user) {
-    documents.update(UserDocument.from(user));
-    return user;
+  /**
+   * Sets the status alone, so that a change an admin makes meanwhile (a role) is not written over;
+   * a disabled account stays offline.
+   *
+   * @return the user as stored afterwards; empty for an unknown id or a disabled account
+   */
+  public Optional<User> setStatus(String id, AgentStatus status) {
+    return set(
+        and(eq("_id", id), notDisabled()), id, List.of(Updates.set("status", status.wire())));
   }
 
   public Optional<User> findById(String id) {
@@ -99,6 +119,79 @@ public class MongoUserRepository {
   }
 
   public boolean anyAdmin() {
-    return database.getCollection(COLLECTION).countDocuments(new Document("role", "admin")) > 0;
+    return collection().countDocuments(new Document("role", "admin")) > 0;
+  }
+
+  /** One page of the users with these roles, newest first. */
+  public List<User> slice(Collection<Role> roles, long first, int size) {
+    long start = first + 1;
+    return documents
+        .findByRoleIn(wire(roles), Limit.range(start, start + size - 1), Sort.desc("id"))
+        .stream()
+        .map(UserDocument::toUser)
+        .toList();
+  }
+
+  public long count(Collection<Role> roles) {
+    return collection().countDocuments(in("role", wire(roles)));
+  }
+
+  /** How many admins can sign in. */
+  public long enabledAdmins() {
+    return collection().countDocuments(and(eq("role", Role.ADMIN.wire()), notDisabled()));
+  }
+
+  /** The ids of every disabled account. */
+  public Set<String> disabledIds() {
+    return ids(eq("disabled", true));
+  }
+
+  /** The ids of every user of this role. */
+  public Set<String> idsOf(Role role) {
+    return ids(eq("role", role.wire()));
+  }
+
+  private Set<String> ids(Bson filter) {
+    Set<String> ids = new HashSet<>();
+    collection()
+        .find(filter)
+        .projection(Projections.include("_id"))
+        .forEach(document -> ids.add(String.valueOf(document.get("_id"))));
+    return ids;
+  }
+
+  /**
+   * Sets who the user is to the desk, changing those fields only, so that a status the user sets
+   * meanwhile is not written over.
+   *
+   * @param status the status to set as well, or null to leave it
+   * @return the user as stored afterwards; empty for an unknown id
+   */
+  public Optional<User> changeAccess(String id, Role role, boolean disabled, AgentStatus status) {
+    List<Bson> changes = new ArrayList<>();
+    changes.add(Updates.set("role", role.wire()));
+    changes.add(Updates.set("disabled", disabled));
+    if (status != null) {
+      changes.add(Updates.set("status", status.wire()));
+    }
+    return set(eq("_id", id), id, changes);
+  }
+
+  private Optional<User> set(Bson which, String id, List<Bson> changes) {
+    long matched = collection().updateOne(which, Updates.combine(changes)).getMatchedCount();
+    return matched == 0 ? Optional.empty() : findById(id);
+  }
+
+  /** Accounts stored before they could be disabled have no such field, and are enabled. */
+  private static Bson notDisabled() {
+    return ne("disabled", true);
+  }
+
+  private MongoCollection<Document> collection() {
+    return database.getCollection(COLLECTION);
+  }
+
+  private static List<String> wire(Collection<Role> roles) {
+    return roles.stream().map(Role::wire).toList();
   }
 }

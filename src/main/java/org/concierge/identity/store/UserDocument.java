@@ -23,7 +23,8 @@ public record UserDocument(
     @Column String status,
     @Column List<String> departments,
     @Column String passwordHash,
-    @Column boolean visitor) {
+    @Column boolean visitor,
+    @Column Boolean disabled) {
 
   static UserDocument from(User user) {
     return new UserDocument(
@@ -36,7 +37,8 @@ public record UserDocument(
         user.status() == null ? null : user.status().wire(),
         user.departments().isEmpty() ? null : user.departments(),
         user.passwordHash(),
-        user.visitor());
+        user.visitor(),
+        user.disabled());
   }
 
   User toUser() {
@@ -49,6 +51,8 @@ public record UserDocument(
         status == null ? null : AgentStatus.fromWire(status),
         departments,
         passwordHash,
-        visitor);
+        visitor,
+        // Documents stored before accounts could be disabled have no such field.
+        Boolean.TRUE.equals(disabled));
   }
 }

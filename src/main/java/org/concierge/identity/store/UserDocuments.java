@@ -19,4 +19,6 @@ public interface UserDocuments extends CrudRepository<UserDocument, String> {
       String role, String after, Limit limit, Sort<UserDocument> order);
 
   List<UserDocument> findByRoleIn(List<String> roles);
+
+  List<UserDocument> findByRoleIn(List<String> roles, Limit limit, Sort<UserDocument> order);
 }
