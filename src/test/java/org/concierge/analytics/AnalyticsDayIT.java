@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.UUID;
 import org.concierge.testing.Desk;
 import org.concierge.testing.Json;
 import org.concierge.testing.Reply;
@@ -38,29 +37,29 @@ class AnalyticsDayIT {
     List<JsonObject> chats = new ArrayList<>();
 
     Session ann = desk.newTraveler();
-    String answered = start(ann);
-    accept(agent, answered);
-    say(agent, answered, "Hello Ann.");
+    String answered = ann.startChat("message", "Hello");
+    agent.accept(answered);
+    agent.say(answered, "Hello Ann.");
     close(agent, answered);
     rate(ann, answered, 5);
     chats.add(chat(ann, answered));
 
     Session bob = desk.newTraveler();
-    String slow = start(bob);
-    accept(agent, slow);
-    say(bob, slow, "Still there?");
-    say(agent, slow, "Yes, sorry.");
+    String slow = bob.startChat("message", "Hello");
+    agent.accept(slow);
+    bob.say(slow, "Still there?");
+    agent.say(slow, "Yes, sorry.");
     close(bob, slow);
     rate(bob, slow, 2);
     chats.add(chat(bob, slow));
 
     Session cat = desk.newTraveler();
-    String waiting = start(cat);
+    String waiting = cat.startChat("message", "Hello");
     chats.add(chat(cat, waiting));
 
     Session dan = desk.newTraveler();
-    String alsoFive = start(dan);
-    accept(agent, alsoFive);
+    String alsoFive = dan.startChat("message", "Hello");
+    agent.accept(alsoFive);
     close(agent, alsoFive);
     rate(dan, alsoFive, 5);
     chats.add(chat(dan, alsoFive));
@@ -144,25 +143,6 @@ class AnalyticsDayIT {
 
   private static Instant hour(JsonValue entry) {
     return Instant.parse(entry.asJsonObject().getString("hour"));
-  }
-
-  private static String start(Session traveler) {
-    Reply started = traveler.client().post("/api/chat/start", Json.of("message", "Hello"));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    return started.json().getString("id");
-  }
-
-  private static void accept(Session agent, String room) {
-    assertThat(agent.client().post("/api/chat/" + room + "/accept").status()).isEqualTo(200);
-  }
-
-  private static void say(Session who, String room, String text) {
-    Reply posted =
-        who.client()
-            .post(
-                "/api/chat/" + room + "/messages",
-                Json.of("clientId", UUID.randomUUID().toString(), "text", text));
-    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
   }
 
   private static void close(Session who, String room) {

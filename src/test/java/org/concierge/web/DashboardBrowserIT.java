@@ -194,11 +194,11 @@ class DashboardBrowserIT {
     assertThat(pane(page, low)).isVisible();
     assertThat(page.locator("#tabs .tab")).hasCount(3);
 
-    post(rome, urgent, "Are you there?");
-    post(rome, urgent, "The next train is at 18:05.");
+    rome.say(urgent, "Are you there?");
+    rome.say(urgent, "The next train is at 18:05.");
     Locator urgentEntry = page.locator("#mine [data-room='" + urgent + "']");
     assertThat(urgentEntry.locator(".unread")).hasText("2");
-    post(oslo, normal, "Is the reception open?");
+    oslo.say(normal, "Is the reception open?");
     assertThat(page.locator("#mine [data-room='" + normal + "'] .unread")).hasText("1");
 
     Path shot = Chromium.screenshot(page, "dashboard");
@@ -245,14 +245,7 @@ class DashboardBrowserIT {
   }
 
   private static String start(Session traveler, String subject, String priority, String text) {
-    Reply reply =
-        traveler
-            .client()
-            .post(
-                "/api/chat/start",
-                Json.of("subject", subject, "priority", priority, "message", text));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    return reply.json().getString("id");
+    return traveler.startChat("subject", subject, "priority", priority, "message", text);
   }
 
   /** Other tests' chats left waiting would come first in the queue: they are closed. */
@@ -272,15 +265,6 @@ class DashboardBrowserIT {
         assertThat(closed.status()).as(closed.toString()).isIn(200, 409);
       }
     } while (!waiting.isEmpty());
-  }
-
-  private static void post(Session who, String room, String text) {
-    Reply reply =
-        who.client()
-            .post(
-                "/api/chat/" + room + "/messages",
-                Json.of("clientId", UUID.randomUUID().toString(), "text", text));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
   }
 
   private static Locator queueItem(Page page, String room) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.concierge.testing.Chromium;
 import org.concierge.testing.Desk;
@@ -40,10 +39,10 @@ class DeskNowBrowserIT {
         .isEqualTo(200);
     servedAndRated(desk, agent, 4);
     servedAndRated(desk, agent, 5);
-    String active = start(desk.newTraveler());
-    accept(agent, active);
-    say(agent, active, "Looking into it.");
-    start(desk.newTraveler());
+    String active = desk.newTraveler().startChat("message", "Hello");
+    agent.accept(active);
+    agent.say(active, "Looking into it.");
+    desk.newTraveler().startChat("message", "Hello");
 
     Session admin = desk.newAdmin();
     Page page = StaffBrowser.signIn(chromium.newPerson(1440, 1150), admin);
@@ -84,7 +83,7 @@ class DeskNowBrowserIT {
         .isTrue();
     Chromium.screenshot(page, "admin-desk-now");
 
-    start(desk.newTraveler());
+    desk.newTraveler().startChat("message", "Hello");
     int pending = chats.getInt("pending") + 1;
     int total = chats.getInt("total") + 1;
     assertThat(metric(page, "pending")).hasText(String.valueOf(pending), LIVE);
@@ -172,30 +171,11 @@ class DeskNowBrowserIT {
 
   private static void servedAndRated(Desk desk, Session agent, int score) {
     Session traveler = desk.newTraveler();
-    String room = start(traveler);
-    accept(agent, room);
-    say(agent, room, "Happy to help.");
+    String room = traveler.startChat("message", "Hello");
+    agent.accept(room);
+    agent.say(room, "Happy to help.");
     assertThat(agent.client().post("/api/chat/" + room + "/close").status()).isEqualTo(200);
     Reply rated = traveler.client().post("/api/chat/" + room + "/rating", Json.of("score", score));
     assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
-  }
-
-  private static String start(Session traveler) {
-    Reply started = traveler.client().post("/api/chat/start", Json.of("message", "Hello"));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    return started.json().getString("id");
-  }
-
-  private static void accept(Session agent, String room) {
-    assertThat(agent.client().post("/api/chat/" + room + "/accept").status()).isEqualTo(200);
-  }
-
-  private static void say(Session who, String room, String text) {
-    Reply posted =
-        who.client()
-            .post(
-                "/api/chat/" + room + "/messages",
-                Json.of("clientId", UUID.randomUUID().toString(), "text", text));
-    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
   }
 }

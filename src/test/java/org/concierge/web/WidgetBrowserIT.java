@@ -87,7 +87,7 @@ class WidgetBrowserIT {
 
     ok(agent.client().post("/api/chat/" + room + "/accept"));
     assertThat(widget.subtitle()).hasText("You are talking to " + agent.name());
-    post(agent, room, "Hello Ann, I am tracing your bag now.");
+    agent.say(room, "Hello Ann, I am tracing your bag now.");
     Locator liveRegion = page.locator("concierge-widget [aria-live=polite][role=log]");
     assertThat(liveRegion.getByText("Hello Ann, I am tracing your bag now.")).isVisible();
 
@@ -143,7 +143,7 @@ class WidgetBrowserIT {
 
     String room = widget.startChat("<b>Odd</b> subject", "<img src=x onerror=alert(1)>");
     ok(agent.client().post("/api/chat/" + room + "/accept"));
-    post(agent, room, "<script>alert(2)</script>");
+    agent.say(room, "<script>alert(2)</script>");
 
     assertThat(widget.messageTexts())
         .hasText(new String[] {"<img src=x onerror=alert(1)>", "<script>alert(2)</script>"});
@@ -161,7 +161,7 @@ class WidgetBrowserIT {
     Widget widget = Widget.onDemoSite(page);
     String room = widget.startChat("Train strike", "Will my train to Porto run tomorrow?");
     ok(agent.client().post("/api/chat/" + room + "/accept"));
-    post(agent, room, "Let me check the timetable.");
+    agent.say(room, "Let me check the timetable.");
     assertThat(widget.message("Let me check the timetable.")).isVisible();
     assertThat(widget.connection()).hasText("Connected");
 
@@ -169,9 +169,9 @@ class WidgetBrowserIT {
     assertThat(widget.connection()).hasText("Offline");
     widget.send("Are you still there?");
     assertThat(widget.stateOf("Are you still there?")).hasText("Waiting for connection…");
-    post(agent, room, "Update 1: the 08:00 train is cancelled.");
-    post(agent, room, "Update 2: the 09:30 train runs.");
-    post(agent, room, "Update 3: I moved your seat to the 09:30.");
+    agent.say(room, "Update 1: the 08:00 train is cancelled.");
+    agent.say(room, "Update 2: the 09:30 train runs.");
+    agent.say(room, "Update 3: I moved your seat to the 09:30.");
     page.context().setOffline(false);
 
     assertThat(widget.connection()).hasText("Connected");
@@ -200,7 +200,7 @@ class WidgetBrowserIT {
     String room =
         widget.startChat("Dinner in Porto", "Could you book a table for two on Friday evening?");
     ok(agent.client().post("/api/chat/" + room + "/accept"));
-    post(agent, room, "Of course! Any preference for the time?");
+    agent.say(room, "Of course! Any preference for the time?");
     assertThat(widget.message("Of course! Any preference for the time?")).isVisible();
     widget.send("Around 8 pm, please. Somewhere with a view of the river.");
     assertThat(widget.stateOf("Around 8 pm, please. Somewhere with a view of the river."))
@@ -323,7 +323,7 @@ class WidgetBrowserIT {
     Widget widget = Widget.onDemoSite(page);
     String room = widget.startChat("Refund for a cancelled tour", "When will I get my refund?");
     ok(agent.client().post("/api/chat/" + room + "/accept"));
-    post(agent, room, "Your refund is on its way: 3 to 5 working days.");
+    agent.say(room, "Your refund is on its way: 3 to 5 working days.");
     ok(agent.client().post("/api/chat/" + room + "/close"));
 
     assertThat(widget.panel().getByText("How did we do?")).isVisible();
@@ -367,7 +367,7 @@ class WidgetBrowserIT {
     assertThat(widget.panel()).hasJSProperty("offsetWidth", 390);
     assertThat(widget.panel()).hasJSProperty("offsetHeight", 844);
     ok(agent.client().post("/api/chat/" + room + "/accept"));
-    post(agent, room, "The last one leaves at 18:40 from pier 2.");
+    agent.say(room, "The last one leaves at 18:40 from pier 2.");
     assertThat(widget.message("The last one leaves at 18:40 from pier 2.")).isInViewport();
     widget.send("Thanks, see you on board!");
     assertThat(widget.stateOf("Thanks, see you on board!")).hasText("Sent");
@@ -439,16 +439,6 @@ class WidgetBrowserIT {
       page.keyboard().press("Tab");
     }
     throw new AssertionError("Tab never reached " + target);
-  }
-
-  private static JsonObject post(Session who, String room, String text) {
-    Reply reply =
-        who.client()
-            .post(
-                "/api/chat/" + room + "/messages",
-                Json.of("clientId", UUID.randomUUID().toString(), "text", text));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    return reply.json();
   }
 
   private static JsonObject ok(Reply reply) {
