@@ -154,10 +154,14 @@ public class MongoNotificationRepository {
         == 1;
   }
 
-  /** The newest first, optionally only those in {@code state}, {@code first} and on. */
-  public List<Notification> page(Optional<DeliveryState> state, int first, int size) {
+  /**
+   * The newest first, {@code first} and on, optionally only those in {@code state} or to {@code
+   * address}.
+   */
+  public List<Notification> page(
+      Optional<DeliveryState> state, Optional<String> address, int first, int size) {
     return collection()
-        .find(filter(state))
+        .find(filter(state, address))
         .sort(Sorts.descending("createdAt", "_id"))
         .skip(first)
         .limit(size)
@@ -165,12 +169,15 @@ public class MongoNotificationRepository {
         .into(new ArrayList<>());
   }
 
-  public long count(Optional<DeliveryState> state) {
-    return collection().countDocuments(filter(state));
+  public long count(Optional<DeliveryState> state, Optional<String> address) {
+    return collection().countDocuments(filter(state, address));
   }
 
-  private static Bson filter(Optional<DeliveryState> state) {
-    return state.map(s -> eq("state", s.wire())).orElse(new Document());
+  private static Bson filter(Optional<DeliveryState> state, Optional<String> address) {
+    List<Bson> conditions = new ArrayList<>();
+    state.ifPresent(s -> conditions.add(eq("state", s.wire())));
+    address.ifPresent(a -> conditions.add(eq("address", a)));
+    return conditions.isEmpty() ? new Document() : and(conditions);
   }
 
   private void finish(Notification claimed, Bson update) {
