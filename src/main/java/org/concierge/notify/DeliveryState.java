@@ -14,7 +14,8 @@ public enum DeliveryState {
   SENT,
   FAILED,
   DEAD,
-  NOT_CONFIGURED;
+  NOT_CONFIGURED,
+  SKIPPED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.concierge.chat.Chat;
+import org.concierge.chat.ChatStatus;
 import org.concierge.chat.Message;
 import org.concierge.chat.MessageType;
 import org.concierge.chat.store.MongoChatRepository;
@@ -34,19 +36,35 @@ public class EmailComposer {
   /** One line of a transcript as an email shows it. */
   public record TranscriptLine(String time, String sender, String text, boolean system) {}
 
-  public Email compose(Notification notification) {
+  /**
+   * The email, or empty when it is no longer needed: an unread alert whose message the traveler has
+   * read meanwhile, or whose chat has closed (the closing email has the transcript).
+   */
+  public Optional<Email> compose(Notification notification) {
+    Optional<Chat> chat = chats.find(notification.roomId());
+    if (notification.kind() == EmailKind.UNREAD_MESSAGE
+        && chat.map(c -> !stillUnread(c, notification)).orElse(true)) {
+      return Optional.empty();
+    }
     Map<String, Object> model = new HashMap<>(notification.data());
     model.put("company", settings.companyName());
     model.put("homeLink", links.home());
     model.put("subject", notification.subject());
-    chats.find(notification.roomId()).ifPresent(chat -> describe(chat, notification, model));
+    chat.ifPresent(c -> describe(c, notification, model));
     MailTemplates.Bodies bodies = templates.render(notification.kind(), model);
-    return new Email(
-        notification.id(),
-        notification.address(),
-        notification.subject(),
-        bodies.text(),
-        bodies.html());
+    return Optional.of(
+        new Email(
+            notification.id(),
+            notification.address(),
+            notification.subject(),
+            bodies.text(),
+            bodies.html()));
+  }
+
+  private static boolean stillUnread(Chat chat, Notification alert) {
+    long seq = Long.parseLong(alert.data().get(UnreadAlerts.SEQ));
+    return chat.status() != ChatStatus.CLOSED
+        && chat.readMarkers().getOrDefault(chat.traveler().id(), 0L) < seq;
   }
 
   private void describe(Chat chat, Notification notification, Map<String, Object> model) {

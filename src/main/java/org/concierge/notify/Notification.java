@@ -34,7 +34,7 @@ public record Notification(
     data = data == null ? Map.of() : Map.copyOf(data);
   }
 
-  /** A new email, due at once. */
+  /** A new email, created {@code now} and due at {@code due}. */
   public static Notification email(
       String id,
       EmailKind kind,
@@ -44,7 +44,8 @@ public record Notification(
       String roomId,
       Map<String, String> data,
       String dedupeKey,
-      Instant now) {
+      Instant now,
+      Instant due) {
     return new Notification(
         id,
         Channel.EMAIL,
@@ -56,7 +57,7 @@ public record Notification(
         data,
         DeliveryState.PENDING,
         0,
-        now,
+        due,
         null,
         null,
         now,

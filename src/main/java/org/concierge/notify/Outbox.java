@@ -2,6 +2,7 @@ package org.concierge.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import org.concierge.identity.User;
 import org.concierge.notify.store.MongoNotificationRepository;
@@ -29,6 +30,18 @@ public class Outbox {
       String roomId,
       Map<String, String> data,
       String dedupeKey) {
+    email(recipient, kind, subject, roomId, data, dedupeKey, clock.now());
+  }
+
+  /** As {@link #email}, but not sent before {@code due}. */
+  public void email(
+      User recipient,
+      EmailKind kind,
+      String subject,
+      String roomId,
+      Map<String, String> data,
+      String dedupeKey,
+      Instant due) {
     if (recipient.email() == null || recipient.email().isBlank() || recipient.disabled()) {
       return;
     }
@@ -42,6 +55,7 @@ public class Outbox {
             roomId,
             data,
             dedupeKey,
-            clock.now()));
+            clock.now(),
+            due));
   }
 }

@@ -22,8 +22,9 @@ import org.concierge.platform.Settings;
 /**
  * Sends what the outbox holds. Every second it claims due notifications one at a time, so any
  * number of nodes may run it side by side, and for each it renders the email, hands it to the mail
- * server and records the outcome: sent; failed with its retry time (see {@link Backoff}); dead
- * after the last try; or not configured when there is no mail server to hand it to.
+ * server and records the outcome: sent; skipped when no longer needed; failed with its retry time
+ * (see {@link Backoff}); dead after the last try; or not configured when there is no mail server to
+ * hand it to.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -85,7 +86,12 @@ public class OutboxWorker {
       return;
     }
     try {
-      mailer.send(composer.compose(notification));
+      Optional<Email> email = composer.compose(notification);
+      if (email.isEmpty()) {
+        notifications.markSkipped(notification);
+        return;
+      }
+      mailer.send(email.get());
       notifications.markSent(notification, clock.now());
     } catch (MessagingException | RuntimeException e) {
       failed(notification, e);

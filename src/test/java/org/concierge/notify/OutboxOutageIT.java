@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.concierge.notify.NotifyEmailsIT.accept;
 import static org.concierge.notify.NotifyEmailsIT.start;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.concierge.testing.ConciergeServer;
 import org.concierge.testing.Desk;
 import org.concierge.testing.MailServer;
@@ -28,8 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ServerExtension.class)
 class OutboxOutageIT {
-
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @Test
   void deliversEveryEmailExactlyOnceAfterTheMailServerComesBack(Desk desk, MailServer mail) {
@@ -47,7 +39,7 @@ class OutboxOutageIT {
       }
       for (Session traveler : travelers) {
         List<JsonObject> waiting =
-            awaitOutbox(
+            Outboxes.awaitEntries(
                 desk,
                 traveler.email(),
                 entries ->
@@ -65,7 +57,7 @@ class OutboxOutageIT {
 
     for (int i = 0; i < travelers.size(); i++) {
       Session traveler = travelers.get(i);
-      awaitOutbox(
+      Outboxes.awaitEntries(
           desk,
           traveler.email(),
           entries ->
@@ -79,7 +71,7 @@ class OutboxOutageIT {
               agent.name() + " is looking after your chat",
               "Your chat with " + ConciergeServer.COMPANY_NAME + ": Outage " + i);
     }
-    awaitOutbox(
+    Outboxes.awaitEntries(
         desk,
         agent.email(),
         entries ->
@@ -92,33 +84,5 @@ class OutboxOutageIT {
             "New chat for you: Outage 0",
             "New chat for you: Outage 1",
             "New chat for you: Outage 2");
-  }
-
-  /** Waits (bounded) until the outbox entries to {@code address} satisfy {@code wanted}. */
-  private static List<JsonObject> awaitOutbox(
-      Desk desk, String address, Predicate<List<JsonObject>> wanted) {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    List<JsonObject> entries = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      Reply reply = desk.anonymous().get("/api/test/outbox?address=" + address);
-      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-      try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
-        entries = reader.readArray().getValuesAs(JsonObject.class);
-      }
-      if (wanted.test(entries)) {
-        return entries;
-      }
-      pause();
-    }
-    throw new AssertionError("The outbox of " + address + " stayed " + entries);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -118,6 +118,13 @@ public class MongoNotificationRepository {
             Updates.unset("leaseUntil")));
   }
 
+  public void markSkipped(Notification claimed) {
+    finish(
+        claimed,
+        Updates.combine(
+            Updates.set("state", DeliveryState.SKIPPED.wire()), Updates.unset("leaseUntil")));
+  }
+
   /**
    * Records a failed try: {@code state} is failed (with its retry time), dead or not configured.
    */
