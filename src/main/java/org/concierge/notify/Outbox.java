@@ -3,10 +3,15 @@ package org.concierge.notify;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.concierge.identity.Caller;
 import org.concierge.identity.User;
 import org.concierge.notify.store.MongoNotificationRepository;
 import org.concierge.platform.Clock;
+import org.concierge.platform.Conflict;
+import org.concierge.platform.Forbidden;
 
 /**
  * Where notifications are written before anything tries to send them. Writing is one insert, quick
@@ -18,6 +23,35 @@ public class Outbox {
 
   @Inject MongoNotificationRepository notifications;
   @Inject Clock clock;
+
+  /** The newest notifications first, {@code first} and on, optionally in one state (admins). */
+  public List<Notification> list(
+      Caller caller, Optional<DeliveryState> state, int first, int size) {
+    checkAdmin(caller);
+    return notifications.page(state, Optional.empty(), first, size);
+  }
+
+  public long count(Caller caller, Optional<DeliveryState> state) {
+    checkAdmin(caller);
+    return notifications.count(state, Optional.empty());
+  }
+
+  /**
+   * Sends a failed, dead or not configured notification again, with a fresh count of tries
+   * (admins); refused when it is in none of those states any more.
+   */
+  public void retry(Caller caller, String id) {
+    checkAdmin(caller);
+    if (!notifications.retry(id, clock.now())) {
+      throw new Conflict("This notification is not waiting for a retry any more.");
+    }
+  }
+
+  private static void checkAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw new Forbidden("Only admins see the outbox.");
+    }
+  }
 
   /**
    * Queues an email to {@code recipient} when they have an address; the bodies are rendered from
