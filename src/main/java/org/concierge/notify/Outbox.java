@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.concierge.identity.Caller;
 import org.concierge.identity.User;
 import org.concierge.notify.store.MongoNotificationRepository;
+import org.concierge.notify.store.MongoPreferencesRepository;
 import org.concierge.platform.Clock;
 import org.concierge.platform.Conflict;
 import org.concierge.platform.Forbidden;
@@ -22,6 +23,7 @@ import org.concierge.platform.Forbidden;
 public class Outbox {
 
   @Inject MongoNotificationRepository notifications;
+  @Inject MongoPreferencesRepository preferences;
   @Inject Clock clock;
 
   /** The newest notifications first, {@code first} and on, optionally in one state (admins). */
@@ -47,6 +49,15 @@ public class Outbox {
     }
   }
 
+  public NotificationPreferences preferences(Caller caller) {
+    return preferences.of(caller.id());
+  }
+
+  public NotificationPreferences changePreferences(Caller caller, NotificationPreferences changed) {
+    preferences.save(caller.id(), changed);
+    return changed;
+  }
+
   private static void checkAdmin(Caller caller) {
     if (!caller.isAdmin()) {
       throw new Forbidden("Only admins see the outbox.");
@@ -54,8 +65,8 @@ public class Outbox {
   }
 
   /**
-   * Queues an email to {@code recipient} when they have an address; the bodies are rendered from
-   * {@code kind}'s templates when it is sent.
+   * Queues an email to {@code recipient} when they have an address and have not turned email off;
+   * the bodies are rendered from {@code kind}'s templates when it is sent.
    */
   public void email(
       User recipient,
@@ -76,7 +87,10 @@ public class Outbox {
       Map<String, String> data,
       String dedupeKey,
       Instant due) {
-    if (recipient.email() == null || recipient.email().isBlank() || recipient.disabled()) {
+    if (recipient.email() == null
+        || recipient.email().isBlank()
+        || recipient.disabled()
+        || !preferences.of(recipient.id()).allows(Channel.EMAIL)) {
       return;
     }
     notifications.insert(
