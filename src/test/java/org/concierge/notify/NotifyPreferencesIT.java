@@ -64,4 +64,11 @@ class NotifyPreferencesIT {
                 .status())
         .isEqualTo(401);
   }
+
+  @Test
+  void documentsTheAdditionsInOpenApi(Desk desk) {
+    JsonObject paths = desk.anonymous().get("/openapi?format=JSON").json().getJsonObject("paths");
+    assertThat(paths.getJsonObject("/api/me/notifications")).containsKeys("get", "put");
+    assertThat(paths.getJsonObject("/api/survey")).containsKey("post");
+  }
 }
