@@ -1,8 +1,10 @@
 package org.concierge.notify;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.Map;
 import java.util.Optional;
 import org.concierge.chat.Chat;
@@ -24,12 +26,37 @@ import org.concierge.platform.Settings;
 @ApplicationScoped
 public class ChatNotificationListener {
 
+  /**
+   * After the observers of the default priority, the sockets' fan-out among them, so that people
+   * watching the chat are not kept waiting by the lookups and inserts of notifications.
+   */
+  static final int AFTER_FANOUT = Interceptor.Priority.LIBRARY_AFTER;
+
   @Inject Outbox outbox;
   @Inject MongoUserRepository users;
   @Inject Settings settings;
 
-  void started(@Observes ChatStarted event) {
-    Chat chat = event.chat();
+  void started(@Observes @Priority(AFTER_FANOUT) ChatStarted event) {
+    Guarded.run("the start of chat " + event.chat().id(), () -> queueStarted(event.chat()));
+  }
+
+  void assigned(@Observes @Priority(AFTER_FANOUT) ChatAssigned event) {
+    Guarded.run("the assignment of chat " + event.chat().id(), () -> queueAssigned(event));
+  }
+
+  void transferred(@Observes @Priority(AFTER_FANOUT) ChatTransferred event) {
+    Guarded.run("the transfer of chat " + event.chat().id(), () -> queueTransferred(event));
+  }
+
+  void escalated(@Observes @Priority(AFTER_FANOUT) ChatEscalated event) {
+    Guarded.run("the escalation of chat " + event.chat().id(), () -> queueEscalated(event));
+  }
+
+  void closed(@Observes @Priority(AFTER_FANOUT) ChatClosed event) {
+    Guarded.run("the closing of chat " + event.chat().id(), () -> queueClosed(event.chat()));
+  }
+
+  private void queueStarted(Chat chat) {
     traveler(chat)
         .ifPresent(
             t ->
@@ -42,7 +69,7 @@ public class ChatNotificationListener {
                     "chat-started:" + chat.id()));
   }
 
-  void assigned(@Observes ChatAssigned event) {
+  private void queueAssigned(ChatAssigned event) {
     Chat chat = event.chat();
     String agentId = event.agent().id();
     traveler(chat)
@@ -68,7 +95,7 @@ public class ChatNotificationListener {
                     "assigned-to-agent:" + chat.id() + ":" + agentId));
   }
 
-  void transferred(@Observes ChatTransferred event) {
+  private void queueTransferred(ChatTransferred event) {
     Chat chat = event.chat();
     String from =
         users.findById(event.transfer().fromAgentId()).map(User::name).orElse("A colleague");
@@ -83,10 +110,11 @@ public class ChatNotificationListener {
                     "Chat transferred to you: " + topic(chat),
                     chat.id(),
                     Map.of("transferredBy", from, "note", note),
+                    // The count of transfers tells a second hand-over to the same agent apart.
                     "transferred:" + chat.id() + ":" + chat.transfers().size() + ":" + agent.id()));
   }
 
-  void escalated(@Observes ChatEscalated event) {
+  private void queueEscalated(ChatEscalated event) {
     Chat chat = event.chat();
     String reason = event.reason() == null ? "" : event.reason();
     for (String adminId : users.idsOf(Role.ADMIN)) {
@@ -104,8 +132,7 @@ public class ChatNotificationListener {
     }
   }
 
-  void closed(@Observes ChatClosed event) {
-    Chat chat = event.chat();
+  private void queueClosed(Chat chat) {
     traveler(chat)
         .ifPresent(
             t ->

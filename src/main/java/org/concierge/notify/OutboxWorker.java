@@ -120,14 +120,13 @@ public class OutboxWorker {
     }
   }
 
-  /** The innermost cause's message, which names what went wrong (refused, timed out, 550...). */
+  /** What went wrong, with the innermost cause, which names it (refused, timed out, 550...). */
   private static String reason(Exception e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-    String outer = root == e ? "" : e.getMessage() + " (";
-    return outer + root.getClass().getSimpleName() + message + (root == e ? "" : ")");
+    String said = root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root == e ? said : e.getMessage() + " (" + said + ")";
   }
 }

@@ -1,5 +1,6 @@
 package org.concierge.notify;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,12 +32,14 @@ public class UnreadAlerts {
   @Inject Settings settings;
   @Inject Clock clock;
 
-  void posted(@Observes MessagePosted event) {
-    Chat chat = event.chat();
+  void posted(@Observes @Priority(ChatNotificationListener.AFTER_FANOUT) MessagePosted event) {
     Message message = event.message();
-    if (message.type() != MessageType.TEXT || !byStaff(message)) {
-      return;
+    if (message.type() == MessageType.TEXT && byStaff(message)) {
+      Guarded.run("a message in chat " + event.chat().id(), () -> queue(event.chat(), message));
     }
+  }
+
+  private void queue(Chat chat, Message message) {
     long readUpTo = chat.readMarkers().getOrDefault(chat.traveler().id(), 0L);
     users
         .findById(chat.traveler().id())

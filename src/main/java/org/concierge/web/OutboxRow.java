@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.concierge.notify.DeliveryState;
 import org.concierge.notify.Notification;
 
@@ -16,7 +15,6 @@ public final class OutboxRow implements Serializable {
 
   private final String id;
   private final String createdAt;
-  private final String channel;
   private final String address;
   private final String subject;
   private final DeliveryState state;
@@ -27,7 +25,6 @@ public final class OutboxRow implements Serializable {
   private OutboxRow(Notification n) {
     id = n.id();
     createdAt = format(n.createdAt());
-    channel = n.channel().name().toLowerCase(Locale.ROOT);
     address = n.address();
     subject = n.subject();
     state = n.state();
@@ -60,10 +57,6 @@ public final class OutboxRow implements Serializable {
 
   public String getCreatedAt() {
     return createdAt;
-  }
-
-  public String getChannel() {
-    return channel;
   }
 
   public String getAddress() {

@@ -48,6 +48,7 @@ class NotifyEmailsIT {
         .contains("href=\"" + link + "\"")
         .contains(ConciergeServer.COMPANY_NAME);
     assertOpens(link);
+    close(traveler, chat);
   }
 
   @Test
@@ -152,6 +153,12 @@ class NotifyEmailsIT {
 
   static void accept(Session agent, JsonObject chat) {
     Reply reply = agent.client().post("/api/chat/" + chat.getString("id") + "/accept");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+  }
+
+  /** Closes the chat, so that it leaves the queue other tests' agents see. */
+  static void close(Session who, JsonObject chat) {
+    Reply reply = who.client().post("/api/chat/" + chat.getString("id") + "/close");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }
 

@@ -2,6 +2,7 @@ package org.concierge.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concierge.notify.NotifyEmailsIT.accept;
+import static org.concierge.notify.NotifyEmailsIT.close;
 import static org.concierge.notify.NotifyEmailsIT.start;
 
 import jakarta.json.JsonObject;
@@ -30,13 +31,15 @@ class NotifyPreferencesIT {
     assertThat(off.json()).isEqualTo(Json.of("email", false, "sms", true));
     assertThat(traveler.client().get("/api/me/notifications").json()).isEqualTo(off.json());
 
-    start(traveler, "Quiet please");
+    JsonObject quiet = start(traveler, "Quiet please");
     assertThat(Outboxes.entries(desk, traveler.email())).isEmpty();
+    close(traveler, quiet);
 
     traveler.client().put("/api/me/notifications", Json.of("email", true, "sms", false));
-    start(traveler, "Loud again");
+    JsonObject loud = start(traveler, "Loud again");
     mail.awaitSubject(traveler.email(), "We have your message: Loud again");
     assertThat(mail.to(traveler.email())).hasSize(1);
+    close(traveler, loud);
   }
 
   @Test

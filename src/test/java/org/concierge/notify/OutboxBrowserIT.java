@@ -1,11 +1,13 @@
 package org.concierge.notify;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.concierge.notify.NotifyEmailsIT.close;
 import static org.concierge.notify.NotifyEmailsIT.start;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import jakarta.json.JsonObject;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.concierge.testing.Chromium;
@@ -26,9 +28,10 @@ class OutboxBrowserIT {
     Session traveler = desk.newTraveler();
     String subject = "We have your message: Browser outbox";
     Page page = outboxPage(chromium, desk.newAdmin());
+    JsonObject chat;
     mail.stop();
     try {
-      start(traveler, "Browser outbox");
+      chat = start(traveler, "Browser outbox");
       Outboxes.awaitStates(desk, traveler.email(), subject, List.of("failed"));
 
       show(page, "failed");
@@ -54,6 +57,7 @@ class OutboxBrowserIT {
     Chromium.screenshot(page, "admin-outbox");
     assertThat(sent.locator(".reason")).isEmpty();
     Assertions.assertThat(mail.to(traveler.email())).hasSize(1);
+    close(traveler, chat);
   }
 
   private static Page outboxPage(Chromium chromium, Session admin) {
