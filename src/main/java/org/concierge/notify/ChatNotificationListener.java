@@ -3,6 +3,7 @@ package org.concierge.notify;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.Map;
@@ -48,7 +49,11 @@ public class ChatNotificationListener {
     Guarded.run("the transfer of chat " + event.chat().id(), () -> queueTransferred(event));
   }
 
-  void escalated(@Observes @Priority(AFTER_FANOUT) ChatEscalated event) {
+  /**
+   * Asynchronous, unlike the others: it writes one email per admin, too many writes to make while
+   * the room's lock is held.
+   */
+  void escalated(@ObservesAsync ChatEscalated event) {
     Guarded.run("the escalation of chat " + event.chat().id(), () -> queueEscalated(event));
   }
 
