@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -67,6 +68,62 @@ public class Settings {
 
   public int signupLimitPerHour() {
     return (int) number("CONCIERGE_SIGNUP_LIMIT", 600);
+  }
+
+  /** The mail server; without it, emails wait in the outbox as not configured. */
+  public Optional<String> smtpHost() {
+    return text("CONCIERGE_SMTP_HOST");
+  }
+
+  public int smtpPort() {
+    return (int) number("CONCIERGE_SMTP_PORT", 587);
+  }
+
+  /** {@code starttls}, {@code ssl} (TLS from the first byte, usually port 465) or {@code none}. */
+  public String smtpTls() {
+    return text("CONCIERGE_SMTP_TLS").orElse("starttls").toLowerCase(Locale.ROOT);
+  }
+
+  public Optional<String> smtpUser() {
+    return text("CONCIERGE_SMTP_USER");
+  }
+
+  public Optional<String> smtpPassword() {
+    return text("CONCIERGE_SMTP_PASSWORD");
+  }
+
+  public String mailFrom() {
+    return text("CONCIERGE_MAIL_FROM").orElse("concierge@localhost");
+  }
+
+  /** The name emails are signed with. */
+  public String companyName() {
+    return text("CONCIERGE_COMPANY_NAME").orElse("Concierge");
+  }
+
+  /** How long an agent's message may stay unread before the traveler gets an email about it. */
+  public Duration unreadAlertDelay() {
+    return minutes("CONCIERGE_UNREAD_ALERT_MINUTES", 10);
+  }
+
+  /** Tries of one notification before it is given up as dead. */
+  public int notifyMaxAttempts() {
+    return (int) Math.max(1, number("CONCIERGE_NOTIFY_MAX_ATTEMPTS", 8));
+  }
+
+  /** The wait after a first failed try; each further failure doubles it. */
+  public Duration notifyRetryDelay() {
+    return seconds("CONCIERGE_NOTIFY_RETRY_SECONDS", 30);
+  }
+
+  private Duration minutes(String name, double fallback) {
+    double value = text(name).map(Double::parseDouble).orElse(fallback);
+    return Duration.ofMillis(Math.round(value * 60_000));
+  }
+
+  private Duration seconds(String name, double fallback) {
+    double value = text(name).map(Double::parseDouble).orElse(fallback);
+    return Duration.ofMillis(Math.round(value * 1_000));
   }
 
   private long number(String name, long fallback) {

@@ -28,6 +28,8 @@ public final class ConciergeServer {
 
   public static final String ADMIN_EMAIL = "admin@it.example";
   public static final String ADMIN_PASSWORD = "admin-password-1";
+  public static final String COMPANY_NAME = "Northwind Travel";
+  public static final String MAIL_FROM = "desk@northwind.example";
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -42,6 +44,11 @@ public final class ConciergeServer {
 
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + (8080 + portOffset));
+  }
+
+  /** Where the server sends its emails: GreenMail, on a port of this run's own. */
+  public int smtpPort() {
+    return 2525 + portOffset;
   }
 
   public URI webSocketUri() {
@@ -123,23 +130,30 @@ public final class ConciergeServer {
           Launcher.of(command)
               .setRedirectErrorStream(true)
               .redirectOutput(workDir.resolve("server.log"))
-              .addEnvironmentVariables(
-                  Map.of(
-                      "CONCIERGE_DATA_DIR",
-                      dataDir.toString(),
-                      "CONCIERGE_ADMIN_EMAIL",
-                      ADMIN_EMAIL,
-                      "CONCIERGE_ADMIN_PASSWORD",
-                      ADMIN_PASSWORD,
-                      "CONCIERGE_TRUSTED_PROXIES",
-                      "127.0.0.1",
-                      "CONCIERGE_ALLOWED_ORIGINS",
-                      "https://travel.example"))
+              .addEnvironmentVariables(environment())
               .launch();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot launch WildFly from " + jbossHome, e);
     }
     awaitHealthy();
+  }
+
+  private Map<String, String> environment() {
+    return Map.ofEntries(
+        Map.entry("CONCIERGE_DATA_DIR", dataDir.toString()),
+        Map.entry("CONCIERGE_ADMIN_EMAIL", ADMIN_EMAIL),
+        Map.entry("CONCIERGE_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        Map.entry("CONCIERGE_TRUSTED_PROXIES", "127.0.0.1"),
+        Map.entry("CONCIERGE_ALLOWED_ORIGINS", "https://travel.example"),
+        Map.entry("CONCIERGE_PUBLIC_URL", baseUri().toString()),
+        Map.entry("CONCIERGE_COMPANY_NAME", COMPANY_NAME),
+        Map.entry("CONCIERGE_MAIL_FROM", MAIL_FROM),
+        Map.entry("CONCIERGE_SMTP_HOST", "127.0.0.1"),
+        Map.entry("CONCIERGE_SMTP_PORT", String.valueOf(smtpPort())),
+        Map.entry("CONCIERGE_SMTP_TLS", "none"),
+        // Short waits, so that retries and unread alerts happen within a test's patience.
+        Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
+        Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"));
   }
 
   /**

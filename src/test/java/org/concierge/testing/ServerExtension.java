@@ -7,19 +7,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts {@link ConciergeServer} before the first integration test that needs it and stops it after
- * the last, whatever the number of test classes; hands tests the server and a {@link Desk}.
+ * the last, whatever the number of test classes; hands tests the server, a {@link Desk} and the
+ * {@link MailServer} that receives the server's emails.
  */
 public final class ServerExtension implements BeforeAllCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ServerExtension.class);
 
-  /** Closes the server when the whole run is over. */
-  private record Running(ConciergeServer server)
+  /** Closes the server and its mail server when the whole run is over. */
+  private record Running(ConciergeServer server, MailServer mail)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       server.stop();
+      mail.stop();
     }
   }
 
@@ -31,13 +33,19 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == ConciergeServer.class || type == Desk.class || type == Chromium.class;
+    return type == ConciergeServer.class
+        || type == Desk.class
+        || type == Chromium.class
+        || type == MailServer.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ConciergeServer server = server(context);
     Class<?> type = parameter.getParameter().getType();
+    if (type == MailServer.class) {
+      return running(context).mail();
+    }
     if (type == Chromium.class) {
       return chromium(context, server);
     }
@@ -66,6 +74,11 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
   }
 
   private static ConciergeServer server(ExtensionContext context) {
+    return running(context).server();
+  }
+
+  /** The mail server starts first, so that no email of any test meets a closed port. */
+  private static Running running(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)
@@ -73,10 +86,11 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
             Running.class,
             key -> {
               ConciergeServer server = new ConciergeServer();
+              MailServer mail = new MailServer(server.smtpPort());
+              mail.start();
               server.startFresh();
-              return new Running(server);
+              return new Running(server, mail);
             },
-            Running.class)
-        .server();
+            Running.class);
   }
 }

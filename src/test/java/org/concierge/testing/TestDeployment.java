@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.concierge.testing.deployment.AnalyticsProbeResource;
 import org.concierge.testing.deployment.EventJournal;
 import org.concierge.testing.deployment.EventJournalResource;
+import org.concierge.testing.deployment.OutboxProbeResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -12,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The WAR the build produced, plus an observer that journals the chat events it sees so tests can
  * check that each change fires its event exactly once, and a probe of the figures the admin pages
- * draw.
+ * draw and of the outbox.
  */
 final class TestDeployment {
 
@@ -21,7 +22,11 @@ final class TestDeployment {
   static void writeTo(Path target) {
     File war = new File(System.getProperty("concierge.it.war"));
     ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(EventJournal.class, EventJournalResource.class, AnalyticsProbeResource.class)
+        .addClasses(
+            EventJournal.class,
+            EventJournalResource.class,
+            AnalyticsProbeResource.class,
+            OutboxProbeResource.class)
         .as(ZipExporter.class)
         .exportTo(target.toFile(), true);
   }

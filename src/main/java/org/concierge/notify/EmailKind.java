@@ -1,0 +1,26 @@
+package org.concierge.notify;
+
+import java.util.Locale;
+
+/**
+ * The emails Concierge sends, each with its pair of templates ({@code notify/<template>.html.peb}
+ * and {@code .txt.peb}).
+ */
+public enum EmailKind {
+  /** To the traveler: their chat is in the queue, with a link back to it. */
+  CHAT_STARTED,
+  /** To the traveler: an agent took their chat. */
+  AGENT_ASSIGNED,
+  /** To the traveler: the transcript of their closed chat and a link to rate it. */
+  CHAT_CLOSED,
+  /** To the traveler: an agent wrote and the traveler has not read it. */
+  UNREAD_MESSAGE,
+  /** To an agent: a chat is now theirs, by accepting it or by a transfer. */
+  CHAT_ASSIGNED_TO_AGENT,
+  /** To the admins: an agent escalated a chat. */
+  CHAT_ESCALATED;
+
+  public String template() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,42 @@
+package org.concierge.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.concierge.platform.Settings;
+
+/** The addresses emails link to, built from {@code CONCIERGE_PUBLIC_URL}. */
+@ApplicationScoped
+public class Links {
+
+  @Inject Settings settings;
+
+  /** The traveler's way back to their chat. */
+  public String chat(String roomId) {
+    return base() + "/?chat=" + encode(roomId);
+  }
+
+  /** The agents' dashboard, opened on the chat. */
+  public String desk(String roomId) {
+    return base() + "/desk/?chat=" + encode(roomId);
+  }
+
+  /** The page where the traveler rates a closed chat; {@code token} says which and proves it. */
+  public String survey(String token) {
+    return base() + "/survey.html#" + encode(token);
+  }
+
+  public String home() {
+    return base() + "/";
+  }
+
+  private String base() {
+    String url = settings.publicUrl().toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

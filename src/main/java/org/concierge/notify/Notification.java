@@ -1,0 +1,67 @@
+package org.concierge.notify;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One message to one person, as the outbox keeps it: who it is for and what it is about (the kind,
+ * the chat and a few facts of the moment in {@code data}), and how its delivery goes. The bodies
+ * are rendered when it is sent, from the chat as it is stored. {@code dedupeKey} names the fact it
+ * tells, so that one event never makes two notifications.
+ *
+ * @param address where it goes: an email address for {@link Channel#EMAIL}
+ * @param leaseUntil while {@code SENDING}, when the claim of the worker that took it ends
+ */
+public record Notification(
+    String id,
+    Channel channel,
+    EmailKind kind,
+    String recipientId,
+    String address,
+    String subject,
+    String roomId,
+    Map<String, String> data,
+    DeliveryState state,
+    int attempts,
+    Instant nextAttemptAt,
+    Instant leaseUntil,
+    String lastError,
+    Instant createdAt,
+    Instant sentAt,
+    String dedupeKey) {
+
+  public Notification {
+    data = data == null ? Map.of() : Map.copyOf(data);
+  }
+
+  /** A new email, created {@code now} and due at {@code due}. */
+  public static Notification email(
+      String id,
+      EmailKind kind,
+      String recipientId,
+      String address,
+      String subject,
+      String roomId,
+      Map<String, String> data,
+      String dedupeKey,
+      Instant now,
+      Instant due) {
+    return new Notification(
+        id,
+        Channel.EMAIL,
+        kind,
+        recipientId,
+        address,
+        subject,
+        roomId,
+        data,
+        DeliveryState.PENDING,
+        0,
+        due,
+        null,
+        null,
+        now,
+        null,
+        dedupeKey);
+  }
+}

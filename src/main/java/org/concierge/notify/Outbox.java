@@ -1,0 +1,109 @@
+package org.concierge.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.concierge.identity.Caller;
+import org.concierge.identity.User;
+import org.concierge.notify.store.MongoNotificationRepository;
+import org.concierge.notify.store.MongoPreferencesRepository;
+import org.concierge.platform.Clock;
+import org.concierge.platform.Conflict;
+import org.concierge.platform.Forbidden;
+
+/**
+ * Where notifications are written before anything tries to send them. Writing is one insert, quick
+ * enough for an observer that runs under a room's lock; a second write of the same fact (same
+ * dedupe key) is ignored.
+ */
+@ApplicationScoped
+public class Outbox {
+
+  @Inject MongoNotificationRepository notifications;
+  @Inject MongoPreferencesRepository preferences;
+  @Inject Clock clock;
+
+  /** The newest notifications first, {@code first} and on, optionally in one state (admins). */
+  public List<Notification> list(
+      Caller caller, Optional<DeliveryState> state, int first, int size) {
+    checkAdmin(caller);
+    return notifications.page(state, Optional.empty(), first, size);
+  }
+
+  public long count(Caller caller, Optional<DeliveryState> state) {
+    checkAdmin(caller);
+    return notifications.count(state, Optional.empty());
+  }
+
+  /**
+   * Sends a failed, dead or not configured notification again, with a fresh count of tries
+   * (admins); refused when it is in none of those states any more.
+   */
+  public void retry(Caller caller, String id) {
+    checkAdmin(caller);
+    if (!notifications.retry(id, clock.now())) {
+      throw new Conflict("This notification is not waiting for a retry any more.");
+    }
+  }
+
+  public NotificationPreferences preferences(Caller caller) {
+    return preferences.of(caller.id());
+  }
+
+  public NotificationPreferences changePreferences(Caller caller, NotificationPreferences changed) {
+    preferences.save(caller.id(), changed);
+    return changed;
+  }
+
+  private static void checkAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw new Forbidden("Only admins see the outbox.");
+    }
+  }
+
+  /**
+   * Queues an email to {@code recipient} when they have an address and have not turned email off;
+   * the bodies are rendered from {@code kind}'s templates when it is sent.
+   */
+  public void email(
+      User recipient,
+      EmailKind kind,
+      String subject,
+      String roomId,
+      Map<String, String> data,
+      String dedupeKey) {
+    email(recipient, kind, subject, roomId, data, dedupeKey, clock.now());
+  }
+
+  /** As {@link #email}, but not sent before {@code due}. */
+  public void email(
+      User recipient,
+      EmailKind kind,
+      String subject,
+      String roomId,
+      Map<String, String> data,
+      String dedupeKey,
+      Instant due) {
+    if (recipient.email() == null
+        || recipient.email().isBlank()
+        || recipient.disabled()
+        || !preferences.of(recipient.id()).allows(Channel.EMAIL)) {
+      return;
+    }
+    notifications.insert(
+        Notification.email(
+            notifications.newId(),
+            kind,
+            recipient.id(),
+            recipient.email(),
+            subject,
+            roomId,
+            data,
+            dedupeKey,
+            clock.now(),
+            due));
+  }
+}

@@ -1,0 +1,132 @@
+package org.concierge.notify;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.concierge.notify.store.MongoNotificationRepository;
+import org.concierge.platform.Clock;
+import org.concierge.platform.Settings;
+
+/**
+ * Sends what the outbox holds. Every second it claims due notifications one at a time, so any
+ * number of nodes may run it side by side, and for each it renders the email, hands it to the mail
+ * server and records the outcome: sent; skipped when no longer needed; failed with its retry time
+ * (see {@link Backoff}); dead after the last try; or not configured when there is no mail server to
+ * hand it to.
+ */
+@ApplicationScoped
+public class OutboxWorker {
+
+  private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+  private static final Duration TICK = Duration.ofSeconds(1);
+
+  /** Longer than the mail server's time-outs, so a live sender's claim never lapses mid-send. */
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  @Inject MongoNotificationRepository notifications;
+  @Inject EmailComposer composer;
+  @Inject SmtpMailer mailer;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  private ScheduledFuture<?> ticking;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    ticking =
+        scheduler.scheduleWithFixedDelay(
+            this::sendDue, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (ticking != null) {
+      ticking.cancel(false);
+    }
+  }
+
+  /** Sends every notification due now; a failure of the store waits for the next tick. */
+  void sendDue() {
+    try {
+      Optional<Notification> claimed;
+      while ((claimed = claim()).isPresent()) {
+        deliver(claimed.get());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The outbox could not be read; trying again shortly", e);
+    }
+  }
+
+  private Optional<Notification> claim() {
+    Instant now = clock.now();
+    return notifications.claimDue(now, now.plus(LEASE));
+  }
+
+  private void deliver(Notification notification) {
+    if (!mailer.configured()) {
+      notifications.markFailed(
+          notification,
+          DeliveryState.NOT_CONFIGURED,
+          "No mail server is configured (CONCIERGE_SMTP_HOST).",
+          clock.now());
+      return;
+    }
+    try {
+      Optional<Email> email = composer.compose(notification);
+      if (email.isEmpty()) {
+        notifications.markSkipped(notification);
+        return;
+      }
+      mailer.send(email.get());
+      notifications.markSent(notification, clock.now());
+    } catch (MessagingException | RuntimeException e) {
+      failed(notification, e);
+    }
+  }
+
+  private void failed(Notification notification, Exception e) {
+    Backoff backoff = new Backoff(settings.notifyRetryDelay(), settings.notifyMaxAttempts());
+    String reason = reason(e);
+    Instant now = clock.now();
+    if (backoff.retriesAfter(notification.attempts())) {
+      notifications.markFailed(
+          notification,
+          DeliveryState.FAILED,
+          reason,
+          now.plus(backoff.delayAfter(notification.attempts())));
+    } else {
+      LOG.warning(
+          "Gave up notification "
+              + notification.id()
+              + " after "
+              + notification.attempts()
+              + " tries: "
+              + reason);
+      notifications.markFailed(notification, DeliveryState.DEAD, reason, now);
+    }
+  }
+
+  /** What went wrong, with the innermost cause, which names it (refused, timed out, 550...). */
+  private static String reason(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String said = root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root == e ? said : e.getMessage() + " (" + said + ")";
+  }
+}

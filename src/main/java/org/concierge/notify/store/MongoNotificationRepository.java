@@ -1,0 +1,203 @@
+package org.concierge.notify.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.concierge.notify.DeliveryState;
+import org.concierge.notify.Notification;
+import org.concierge.platform.MongoErrors;
+import org.concierge.platform.Store;
+
+/**
+ * The {@code notifications} collection, the outbox. A claim is one {@code findOneAndUpdate} from a
+ * due state to {@code sending} with a lease, so two workers never hold one notification, and a
+ * worker that died mid-send lets it go when its lease ends. Every later change is conditional on
+ * the claim it finishes (state and attempt number), so a worker whose lease ran out cannot
+ * overwrite the outcome of the one that took over.
+ */
+@ApplicationScoped
+public class MongoNotificationRepository {
+
+  private static final String COLLECTION = "notifications";
+  private static final FindOneAndUpdateOptions CLAIM =
+      new FindOneAndUpdateOptions()
+          .returnDocument(ReturnDocument.AFTER)
+          .sort(Sorts.ascending("nextAttemptAt"));
+
+  @Inject MongoDatabase database;
+  @Inject Store store;
+
+  void createIndexes(
+      @Observes
+          @jakarta.annotation.Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          @Initialized(ApplicationScoped.class)
+          Object started) {
+    collection()
+        .createIndex(
+            Indexes.ascending("dedupeKey"), new IndexOptions().name("dedupe_unique").unique(true));
+    store.secondaryIndex(collection(), Indexes.ascending("state", "nextAttemptAt"));
+    store.secondaryIndex(collection(), Indexes.descending("createdAt"));
+  }
+
+  public String newId() {
+    return new ObjectId().toHexString();
+  }
+
+  /** Stores a new notification; false when one with its dedupe key already exists. */
+  public boolean insert(Notification notification) {
+    try {
+      collection().insertOne(NotificationCodec.toDocument(notification));
+      return true;
+    } catch (RuntimeException e) {
+      if (MongoErrors.isDuplicateKey(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public Optional<Notification> find(String id) {
+    return Optional.ofNullable(collection().find(eq("_id", id)).first())
+        .map(NotificationCodec::fromDocument);
+  }
+
+  /**
+   * Takes the most overdue notification that is due at {@code now}, or whose last claim expired,
+   * counting the try and leasing it until {@code leaseUntil}.
+   */
+  public Optional<Notification> claimDue(Instant now, Instant leaseUntil) {
+    Bson due =
+        or(
+            and(
+                in("state", DeliveryState.PENDING.wire(), DeliveryState.FAILED.wire()),
+                lte("nextAttemptAt", NotificationCodec.date(now))),
+            and(
+                eq("state", DeliveryState.SENDING.wire()),
+                lte("leaseUntil", NotificationCodec.date(now))));
+    return Optional.ofNullable(
+            collection()
+                .findOneAndUpdate(
+                    due,
+                    Updates.combine(
+                        Updates.set("state", DeliveryState.SENDING.wire()),
+                        Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
+                        Updates.inc("attempts", 1)),
+                    CLAIM))
+        .map(NotificationCodec::fromDocument);
+  }
+
+  public void markSent(Notification claimed, Instant at) {
+    finish(
+        claimed,
+        Updates.combine(
+            Updates.set("state", DeliveryState.SENT.wire()),
+            Updates.set("sentAt", NotificationCodec.date(at)),
+            Updates.unset("leaseUntil")));
+  }
+
+  public void markSkipped(Notification claimed) {
+    finish(
+        claimed,
+        Updates.combine(
+            Updates.set("state", DeliveryState.SKIPPED.wire()), Updates.unset("leaseUntil")));
+  }
+
+  /**
+   * Records a failed try: {@code state} is failed (with its retry time), dead or not configured.
+   */
+  public void markFailed(
+      Notification claimed, DeliveryState state, String error, Instant nextAttemptAt) {
+    finish(
+        claimed,
+        Updates.combine(
+            Updates.set("state", state.wire()),
+            Updates.set("lastError", error),
+            Updates.set("nextAttemptAt", NotificationCodec.date(nextAttemptAt)),
+            Updates.unset("leaseUntil")));
+  }
+
+  /**
+   * Makes a failed, dead or not configured notification due again with a fresh count of tries;
+   * false when it is in none of those states.
+   */
+  public boolean retry(String id, Instant now) {
+    List<String> retryable = new ArrayList<>();
+    for (DeliveryState state : DeliveryState.values()) {
+      if (state.retryable()) {
+        retryable.add(state.wire());
+      }
+    }
+    return collection()
+            .updateOne(
+                and(eq("_id", id), in("state", retryable)),
+                Updates.combine(
+                    Updates.set("state", DeliveryState.PENDING.wire()),
+                    Updates.set("attempts", 0),
+                    Updates.set("nextAttemptAt", NotificationCodec.date(now))))
+            .getModifiedCount()
+        == 1;
+  }
+
+  /**
+   * The newest first, {@code first} and on, optionally only those in {@code state} or to {@code
+   * address}.
+   */
+  public List<Notification> page(
+      Optional<DeliveryState> state, Optional<String> address, int first, int size) {
+    return collection()
+        .find(filter(state, address))
+        .sort(Sorts.descending("createdAt", "_id"))
+        .skip(first)
+        .limit(size)
+        .map(NotificationCodec::fromDocument)
+        .into(new ArrayList<>());
+  }
+
+  public long count(Optional<DeliveryState> state, Optional<String> address) {
+    return collection().countDocuments(filter(state, address));
+  }
+
+  private static Bson filter(Optional<DeliveryState> state, Optional<String> address) {
+    List<Bson> conditions = new ArrayList<>();
+    state.ifPresent(s -> conditions.add(eq("state", s.wire())));
+    address.ifPresent(a -> conditions.add(eq("address", a)));
+    return conditions.isEmpty() ? new Document() : and(conditions);
+  }
+
+  private void finish(Notification claimed, Bson update) {
+    collection()
+        .updateOne(
+            and(
+                eq("_id", claimed.id()),
+                eq("state", DeliveryState.SENDING.wire()),
+                eq("attempts", claimed.attempts())),
+            update);
+  }
+
+  private MongoCollection<Document> collection() {
+    return database.getCollection(COLLECTION);
+  }
+}

@@ -1,0 +1,46 @@
+package org.concierge.notify.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.concierge.notify.NotificationPreferences;
+
+/**
+ * The {@code notification_preferences} collection: one document per person who changed theirs,
+ * keyed by user id; no document means the defaults.
+ */
+@ApplicationScoped
+public class MongoPreferencesRepository {
+
+  private static final String COLLECTION = "notification_preferences";
+
+  @Inject MongoDatabase database;
+
+  public NotificationPreferences of(String userId) {
+    Document found = collection().find(eq("_id", userId)).first();
+    if (found == null) {
+      return NotificationPreferences.DEFAULT;
+    }
+    return new NotificationPreferences(
+        found.getBoolean("email", true), found.getBoolean("sms", true));
+  }
+
+  public void save(String userId, NotificationPreferences preferences) {
+    collection()
+        .replaceOne(
+            eq("_id", userId),
+            new Document("_id", userId)
+                .append("email", preferences.email())
+                .append("sms", preferences.sms()),
+            new ReplaceOptions().upsert(true));
+  }
+
+  private MongoCollection<Document> collection() {
+    return database.getCollection(COLLECTION);
+  }
+}

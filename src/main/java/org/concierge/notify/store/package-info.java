@@ -1,0 +1,2 @@
+/** The outbox in the store: the {@code notifications} collection. */
+package org.concierge.notify.store;

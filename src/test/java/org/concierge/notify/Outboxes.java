@@ -1,0 +1,85 @@
+package org.concierge.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.concierge.testing.Desk;
+import org.concierge.testing.Reply;
+
+/**
+ * Reading the server's outbox in tests, through the test deployment's probe, with bounded waits.
+ */
+final class Outboxes {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private Outboxes() {}
+
+  /** The outbox entries to {@code address}: subject, state, attempts, lastError. */
+  static List<JsonObject> entries(Desk desk, String address) {
+    Reply reply = desk.anonymous().get("/api/test/outbox?address=" + address);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
+      return reader.readArray().getValuesAs(JsonObject.class);
+    }
+  }
+
+  /** Waits until the entries to {@code address} satisfy {@code wanted}, and answers them. */
+  static List<JsonObject> awaitEntries(
+      Desk desk, String address, Predicate<List<JsonObject>> wanted) {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    List<JsonObject> entries = List.of();
+    while (Instant.now().isBefore(deadline)) {
+      entries = entries(desk, address);
+      if (wanted.test(entries)) {
+        return entries;
+      }
+      pause();
+    }
+    throw new AssertionError("The outbox of " + address + " stayed " + entries);
+  }
+
+  /**
+   * Waits until the entries to {@code address} with {@code subject} are in exactly these states.
+   */
+  static void awaitStates(Desk desk, String address, String subject, List<String> states) {
+    awaitEntries(
+        desk,
+        address,
+        entries ->
+            entries.stream()
+                .filter(e -> e.getString("subject").equals(subject))
+                .map(e -> e.getString("state"))
+                .sorted()
+                .toList()
+                .equals(states.stream().sorted().toList()));
+  }
+
+  static void await(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      pause();
+    }
+    throw new AssertionError("Waited in vain for " + what);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
