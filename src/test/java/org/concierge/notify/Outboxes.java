@@ -7,10 +7,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.concierge.testing.Desk;
 import org.concierge.testing.Reply;
 
@@ -35,16 +36,7 @@ final class Outboxes {
   /** Waits until the entries to {@code address} satisfy {@code wanted}, and answers them. */
   static List<JsonObject> awaitEntries(
       Desk desk, String address, Predicate<List<JsonObject>> wanted) {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    List<JsonObject> entries = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      entries = entries(desk, address);
-      if (wanted.test(entries)) {
-        return entries;
-      }
-      pause();
-    }
-    throw new AssertionError("The outbox of " + address + " stayed " + entries);
+    return waiting("the outbox of " + address).until(() -> entries(desk, address), wanted::test);
   }
 
   /**
@@ -64,22 +56,11 @@ final class Outboxes {
   }
 
   static void await(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (Instant.now().isBefore(deadline)) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      pause();
-    }
-    throw new AssertionError("Waited in vain for " + what);
+    waiting(what).until(condition::getAsBoolean);
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** The outbox can only be read, not watched: it is read again until the condition holds. */
+  private static ConditionFactory waiting(String what) {
+    return Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(200));
   }
 }

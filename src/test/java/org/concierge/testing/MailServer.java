@@ -73,29 +73,42 @@ public final class MailServer {
    */
   public Received await(String address, Predicate<Received> wanted) {
     Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
+    while (true) {
+      int seen = countReceived();
       for (Received mail : to(address)) {
         if (wanted.test(mail)) {
           return mail;
         }
       }
-      pause();
+      long left = Duration.between(Instant.now(), deadline).toMillis();
+      if (left <= 0 || !arrivalAfter(seen, left)) {
+        throw new AssertionError(
+            "No matching email to " + address + " within " + WAIT + "; got " + to(address));
+      }
     }
-    throw new AssertionError(
-        "No matching email to " + address + " within " + WAIT + "; got " + to(address));
   }
 
   public Received awaitSubject(String address, String subject) {
     return await(address, mail -> mail.subject().equals(subject));
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  private synchronized int countReceived() {
+    return greenMail == null ? 0 : greenMail.getReceivedMessages().length;
+  }
+
+  /**
+   * Blocks until more than {@code seen} emails have arrived, or {@code millis} have passed; whether
+   * one arrived. A stopped server receives nothing, so there is nothing to wait for.
+   */
+  private boolean arrivalAfter(int seen, long millis) {
+    GreenMail running;
+    synchronized (this) {
+      running = greenMail;
     }
+    if (running == null) {
+      return false;
+    }
+    return running.waitForIncomingEmail(millis, seen + 1);
   }
 
   private static Received read(MimeMessage message) {
