@@ -4,7 +4,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.concierge.chat.Chat;
 import org.concierge.chat.ChatEvent.MessagePosted;
 import org.concierge.chat.Message;
@@ -27,6 +30,22 @@ public class UnreadAlerts {
   /** The seq of the message an alert tells of, in its data. */
   static final String SEQ = "messageSeq";
 
+  private static final int STRETCHES_REMEMBERED = 10_000;
+
+  /**
+   * The stretches this node has already queued an alert for. An agent's message runs this on the
+   * chat's hot path; the store is asked once per stretch, not once per message.
+   */
+  private final Set<String> queuedStretches =
+      Collections.synchronizedSet(
+          Collections.newSetFromMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > STRETCHES_REMEMBERED;
+                }
+              }));
+
   @Inject Outbox outbox;
   @Inject MongoUserRepository users;
   @Inject Settings settings;
@@ -41,6 +60,19 @@ public class UnreadAlerts {
 
   private void queue(Chat chat, Message message) {
     long readUpTo = chat.readMarkers().getOrDefault(chat.traveler().id(), 0L);
+    String stretch = "unread:" + chat.id() + ":" + readUpTo;
+    if (!queuedStretches.add(stretch)) {
+      return;
+    }
+    try {
+      queueFor(chat, message, stretch);
+    } catch (RuntimeException e) {
+      queuedStretches.remove(stretch);
+      throw e;
+    }
+  }
+
+  private void queueFor(Chat chat, Message message, String stretch) {
     users
         .findById(chat.traveler().id())
         .ifPresent(
@@ -51,7 +83,7 @@ public class UnreadAlerts {
                     message.sender().name() + " wrote to you",
                     chat.id(),
                     Map.of(SEQ, String.valueOf(message.seq()), "messageText", message.text()),
-                    "unread:" + chat.id() + ":" + readUpTo,
+                    stretch,
                     clock.now().plus(settings.unreadAlertDelay())));
   }
 
