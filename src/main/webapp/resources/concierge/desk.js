@@ -1026,8 +1026,7 @@
   }
 
   function badge(priority) {
-    const element = node('span', `priority-badge priority-${priority}`, TEXT.priorities[priority]);
-    return element;
+    return node('span', `priority-badge priority-${priority}`, TEXT.priorities[priority]);
   }
 
   function toast(text, kind) {
