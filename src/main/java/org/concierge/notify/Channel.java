@@ -1,6 +1,6 @@
 package org.concierge.notify;
 
-/** How a notification travels. Only email is sent so far; SMS and push share the same outbox. */
+/** How a notification travels; each channel has its {@link Courier}. */
 public enum Channel {
   EMAIL,
   SMS,

@@ -67,7 +67,7 @@ public class ChatNotificationListener {
             t ->
                 outbox.email(
                     t,
-                    EmailKind.CHAT_STARTED,
+                    NotificationKind.CHAT_STARTED,
                     "We have your message: " + topic(chat),
                     chat.id(),
                     Map.of(),
@@ -82,7 +82,7 @@ public class ChatNotificationListener {
             t ->
                 outbox.email(
                     t,
-                    EmailKind.AGENT_ASSIGNED,
+                    NotificationKind.AGENT_ASSIGNED,
                     event.agent().name() + " is looking after your chat",
                     chat.id(),
                     Map.of(),
@@ -93,7 +93,7 @@ public class ChatNotificationListener {
             agent ->
                 outbox.email(
                     agent,
-                    EmailKind.CHAT_ASSIGNED_TO_AGENT,
+                    NotificationKind.CHAT_ASSIGNED_TO_AGENT,
                     "New chat for you: " + topic(chat),
                     chat.id(),
                     Map.of("transferredBy", "", "note", ""),
@@ -111,7 +111,7 @@ public class ChatNotificationListener {
             agent ->
                 outbox.email(
                     agent,
-                    EmailKind.CHAT_ASSIGNED_TO_AGENT,
+                    NotificationKind.CHAT_ASSIGNED_TO_AGENT,
                     "Chat transferred to you: " + topic(chat),
                     chat.id(),
                     Map.of("transferredBy", from, "note", note),
@@ -129,7 +129,7 @@ public class ChatNotificationListener {
               admin ->
                   outbox.email(
                       admin,
-                      EmailKind.CHAT_ESCALATED,
+                      NotificationKind.CHAT_ESCALATED,
                       "Escalated: " + topic(chat),
                       chat.id(),
                       Map.of("reason", reason),
@@ -143,7 +143,7 @@ public class ChatNotificationListener {
             t ->
                 outbox.email(
                     t,
-                    EmailKind.CHAT_CLOSED,
+                    NotificationKind.CHAT_CLOSED,
                     "Your chat with " + settings.companyName() + ": " + topic(chat),
                     chat.id(),
                     Map.of(),

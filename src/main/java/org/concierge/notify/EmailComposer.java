@@ -42,7 +42,7 @@ public class EmailComposer {
    */
   public Optional<Email> compose(Notification notification) {
     Optional<Chat> chat = chats.find(notification.roomId());
-    if (notification.kind() == EmailKind.UNREAD_MESSAGE
+    if (notification.kind() == NotificationKind.UNREAD_MESSAGE
         && chat.map(c -> !stillUnread(c, notification)).orElse(true)) {
       return Optional.empty();
     }
@@ -74,7 +74,7 @@ public class EmailComposer {
     model.put("chatLink", links.chat(chat.id()));
     model.put("deskLink", links.desk(chat.id()));
     model.put("priority", chat.priority().wire());
-    if (notification.kind() == EmailKind.CHAT_CLOSED) {
+    if (notification.kind() == NotificationKind.CHAT_CLOSED) {
       model.put("transcript", transcript(chat));
       model.put(
           "surveyLink",

@@ -22,11 +22,12 @@ public class MailTemplates {
   private final PebbleEngine html = engine(".html.peb", true);
   private final PebbleEngine text = engine(".txt.peb", false);
 
-  public Bodies render(EmailKind kind, Map<String, Object> model) {
+  public Bodies render(NotificationKind kind, Map<String, Object> model) {
     return new Bodies(render(text, kind, model), render(html, kind, model));
   }
 
-  private static String render(PebbleEngine engine, EmailKind kind, Map<String, Object> model) {
+  private static String render(
+      PebbleEngine engine, NotificationKind kind, Map<String, Object> model) {
     StringWriter out = new StringWriter();
     try {
       engine.getTemplate(kind.template()).evaluate(out, model);

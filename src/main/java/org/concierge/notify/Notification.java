@@ -9,13 +9,18 @@ import java.util.Map;
  * are rendered when it is sent, from the chat as it is stored. {@code dedupeKey} names the fact it
  * tells, so that one event never makes two notifications.
  *
- * @param address where it goes: an email address for {@link Channel#EMAIL}
+ * @param address where it goes: an email address for {@link Channel#EMAIL}, a phone number in E.164
+ *     form for {@link Channel#SMS}, a push subscription's id for {@link Channel#PUSH}
+ * @param recipientId the user it is for, or null for an address that belongs to no user (a phone
+ *     number given by a booking system, say)
  * @param leaseUntil while {@code SENDING}, when the claim of the worker that took it ends
+ * @param reference once sent, the provider's id for the message (Twilio's message SID, say), by
+ *     which its later delivery reports find it
  */
 public record Notification(
     String id,
     Channel channel,
-    EmailKind kind,
+    NotificationKind kind,
     String recipientId,
     String address,
     String subject,
@@ -28,16 +33,18 @@ public record Notification(
     String lastError,
     Instant createdAt,
     Instant sentAt,
+    String reference,
     String dedupeKey) {
 
   public Notification {
     data = data == null ? Map.of() : Map.copyOf(data);
   }
 
-  /** A new email, created {@code now} and due at {@code due}. */
-  public static Notification email(
+  /** A new notification, created {@code now} and due at {@code due}. */
+  public static Notification pending(
       String id,
-      EmailKind kind,
+      Channel channel,
+      NotificationKind kind,
       String recipientId,
       String address,
       String subject,
@@ -48,7 +55,7 @@ public record Notification(
       Instant due) {
     return new Notification(
         id,
-        Channel.EMAIL,
+        channel,
         kind,
         recipientId,
         address,
@@ -61,6 +68,7 @@ public record Notification(
         null,
         null,
         now,
+        null,
         null,
         dedupeKey);
   }

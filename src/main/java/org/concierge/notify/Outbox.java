@@ -70,7 +70,7 @@ public class Outbox {
    */
   public void email(
       User recipient,
-      EmailKind kind,
+      NotificationKind kind,
       String subject,
       String roomId,
       Map<String, String> data,
@@ -81,7 +81,7 @@ public class Outbox {
   /** As {@link #email}, but not sent before {@code due}. */
   public void email(
       User recipient,
-      EmailKind kind,
+      NotificationKind kind,
       String subject,
       String roomId,
       Map<String, String> data,
@@ -94,12 +94,47 @@ public class Outbox {
       return;
     }
     notifications.insert(
-        Notification.email(
+        Notification.pending(
             notifications.newId(),
+            Channel.EMAIL,
             kind,
             recipient.id(),
             recipient.email(),
             subject,
+            roomId,
+            data,
+            dedupeKey,
+            clock.now(),
+            due));
+  }
+
+  /**
+   * Queues a text message to {@code phone} (E.164), due at {@code due}. When the number is a
+   * user's, {@code recipient} is that user and their SMS preference applies; a number of nobody's
+   * (a booking system's traveler) has none. The body is rendered from {@code kind}'s SMS template
+   * when it is sent.
+   */
+  public void sms(
+      Optional<User> recipient,
+      String phone,
+      NotificationKind kind,
+      String roomId,
+      Map<String, String> data,
+      String dedupeKey,
+      Instant due) {
+    if (recipient.isPresent()
+        && (recipient.get().disabled()
+            || !preferences.of(recipient.get().id()).allows(Channel.SMS))) {
+      return;
+    }
+    notifications.insert(
+        Notification.pending(
+            notifications.newId(),
+            Channel.SMS,
+            kind,
+            recipient.map(User::id).orElse(null),
+            phone,
+            null,
             roomId,
             data,
             dedupeKey,

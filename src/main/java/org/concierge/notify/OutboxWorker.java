@@ -6,8 +6,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,10 +22,10 @@ import org.concierge.platform.Settings;
 
 /**
  * Sends what the outbox holds. Every second it claims due notifications one at a time, so any
- * number of nodes may run it side by side, and for each it renders the email, hands it to the mail
- * server and records the outcome: sent; skipped when no longer needed; failed with its retry time
- * (see {@link Backoff}); dead after the last try; or not configured when there is no mail server to
- * hand it to.
+ * number of nodes may run it side by side, and for each it asks the {@link Courier} of its channel
+ * to deliver it and records the outcome: sent; skipped when no longer needed; failed with its retry
+ * time (see {@link Backoff}); dead after the last try or when it cannot be delivered at all; or not
+ * configured when the channel has no provider to hand it to.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -39,8 +40,7 @@ public class OutboxWorker {
   ManagedScheduledExecutorService scheduler;
 
   @Inject MongoNotificationRepository notifications;
-  @Inject EmailComposer composer;
-  @Inject SmtpMailer mailer;
+  @Inject @Any Instance<Courier> couriers;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -77,25 +77,34 @@ public class OutboxWorker {
   }
 
   private void deliver(Notification notification) {
-    if (!mailer.configured()) {
+    Courier courier = courierOf(notification.channel());
+    Optional<String> unconfigured = courier.unconfigured();
+    if (unconfigured.isPresent()) {
       notifications.markFailed(
-          notification,
-          DeliveryState.NOT_CONFIGURED,
-          "No mail server is configured (CONCIERGE_SMTP_HOST).",
-          clock.now());
+          notification, DeliveryState.NOT_CONFIGURED, unconfigured.get(), clock.now());
       return;
     }
     try {
-      Optional<Email> email = composer.compose(notification);
-      if (email.isEmpty()) {
-        notifications.markSkipped(notification);
-        return;
+      Handover handover = courier.deliver(notification);
+      if (handover instanceof Handover.Sent sent) {
+        notifications.markSent(notification, clock.now(), sent.reference());
+      } else if (handover instanceof Handover.Skipped skipped) {
+        notifications.markSkipped(notification, skipped.reason());
       }
-      mailer.send(email.get());
-      notifications.markSent(notification, clock.now());
-    } catch (MessagingException | RuntimeException e) {
+    } catch (Undeliverable e) {
+      notifications.markFailed(notification, DeliveryState.DEAD, reason(e), clock.now());
+    } catch (Exception e) {
       failed(notification, e);
     }
+  }
+
+  private Courier courierOf(Channel channel) {
+    for (Courier courier : couriers) {
+      if (courier.channel() == channel) {
+        return courier;
+      }
+    }
+    throw new IllegalStateException("No courier carries " + channel);
   }
 
   private void failed(Notification notification, Exception e) {

@@ -79,7 +79,7 @@ public class UnreadAlerts {
             traveler ->
                 outbox.email(
                     traveler,
-                    EmailKind.UNREAD_MESSAGE,
+                    NotificationKind.UNREAD_MESSAGE,
                     message.sender().name() + " wrote to you",
                     chat.id(),
                     Map.of(SEQ, String.valueOf(message.seq()), "messageText", message.text()),

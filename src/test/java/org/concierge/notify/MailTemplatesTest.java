@@ -28,7 +28,7 @@ class MailTemplatesTest {
 
   @Test
   void escapesNamesAndSubjectsInTheHtmlButNotInTheText() {
-    MailTemplates.Bodies bodies = templates.render(EmailKind.CHAT_STARTED, model());
+    MailTemplates.Bodies bodies = templates.render(NotificationKind.CHAT_STARTED, model());
 
     assertThat(bodies.html())
         .contains("Ann &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;")
@@ -54,7 +54,7 @@ class MailTemplatesTest {
             new TranscriptLine("2026-01-02 10:01 UTC", "Concierge", "Bo joined the chat.", true)));
     model.put("surveyLink", "https://travel.example/survey.html#t");
 
-    MailTemplates.Bodies bodies = templates.render(EmailKind.CHAT_CLOSED, model);
+    MailTemplates.Bodies bodies = templates.render(NotificationKind.CHAT_CLOSED, model);
 
     assertThat(bodies.html())
         .contains("&lt;img src=x onerror=alert(1)&gt;")
@@ -72,7 +72,7 @@ class MailTemplatesTest {
     model.put("transferredBy", "Cy <admin>");
     model.put("note", "Knows <refunds>");
 
-    MailTemplates.Bodies bodies = templates.render(EmailKind.CHAT_ASSIGNED_TO_AGENT, model);
+    MailTemplates.Bodies bodies = templates.render(NotificationKind.CHAT_ASSIGNED_TO_AGENT, model);
 
     assertThat(bodies.html())
         .contains("Cy &lt;admin&gt; handed you the chat")
@@ -92,7 +92,7 @@ class MailTemplatesTest {
     model.put("messageText", "Your <refund> is on its way");
     model.put("transcript", List.of());
     model.put("surveyLink", "https://travel.example/survey.html#t");
-    for (EmailKind kind : EmailKind.values()) {
+    for (NotificationKind kind : NotificationKind.values()) {
       MailTemplates.Bodies bodies = templates.render(kind, model);
       assertThat(bodies.html()).as(kind.name()).contains("<!DOCTYPE html>").contains("Northwind");
       assertThat(bodies.text()).as(kind.name()).contains("https://travel.example/");

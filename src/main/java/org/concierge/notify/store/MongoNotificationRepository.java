@@ -60,6 +60,7 @@ public class MongoNotificationRepository {
             Indexes.ascending("dedupeKey"), new IndexOptions().name("dedupe_unique").unique(true));
     store.secondaryIndex(collection(), Indexes.ascending("state", "nextAttemptAt"));
     store.secondaryIndex(collection(), Indexes.descending("createdAt"));
+    store.secondaryIndex(collection(), Indexes.ascending("reference"));
   }
 
   public String newId() {
@@ -109,20 +110,24 @@ public class MongoNotificationRepository {
         .map(NotificationCodec::fromDocument);
   }
 
-  public void markSent(Notification claimed, Instant at) {
+  /** Records a handed-over notification, with the provider's id for it when it gave one. */
+  public void markSent(Notification claimed, Instant at, Optional<String> reference) {
     finish(
         claimed,
         Updates.combine(
             Updates.set("state", DeliveryState.SENT.wire()),
             Updates.set("sentAt", NotificationCodec.date(at)),
+            Updates.set("reference", reference.orElse(null)),
             Updates.unset("leaseUntil")));
   }
 
-  public void markSkipped(Notification claimed) {
+  public void markSkipped(Notification claimed, String reason) {
     finish(
         claimed,
         Updates.combine(
-            Updates.set("state", DeliveryState.SKIPPED.wire()), Updates.unset("leaseUntil")));
+            Updates.set("state", DeliveryState.SKIPPED.wire()),
+            Updates.set("lastError", reason),
+            Updates.unset("leaseUntil")));
   }
 
   /**

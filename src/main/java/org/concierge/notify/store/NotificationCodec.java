@@ -8,8 +8,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.concierge.notify.Channel;
 import org.concierge.notify.DeliveryState;
-import org.concierge.notify.EmailKind;
 import org.concierge.notify.Notification;
+import org.concierge.notify.NotificationKind;
 
 /** Notifications to and from their documents. */
 final class NotificationCodec {
@@ -34,6 +34,7 @@ final class NotificationCodec {
         .append("lastError", n.lastError())
         .append("createdAt", date(n.createdAt()))
         .append("sentAt", date(n.sentAt()))
+        .append("reference", n.reference())
         .append("dedupeKey", n.dedupeKey());
   }
 
@@ -46,7 +47,7 @@ final class NotificationCodec {
     return new Notification(
         d.getString("_id"),
         Channel.valueOf(d.getString("channel").toUpperCase(Locale.ROOT)),
-        EmailKind.valueOf(d.getString("kind")),
+        NotificationKind.valueOf(d.getString("kind")),
         d.getString("recipientId"),
         d.getString("address"),
         d.getString("subject"),
@@ -59,6 +60,7 @@ final class NotificationCodec {
         d.getString("lastError"),
         instant(d.getDate("createdAt")),
         instant(d.getDate("sentAt")),
+        d.getString("reference"),
         d.getString("dedupeKey"));
   }
 

@@ -3,10 +3,11 @@ package org.concierge.notify;
 import java.util.Locale;
 
 /**
- * The emails Concierge sends, each with its pair of templates ({@code notify/<template>.html.peb}
- * and {@code .txt.peb}).
+ * What a notification tells. Each kind has templates named after it for the channels it travels by:
+ * {@code notify/<template>.html.peb} and {@code .txt.peb} for an email's two alternatives, {@code
+ * .sms.peb} for a text message, {@code .push.peb} for a push's JSON payload.
  */
-public enum EmailKind {
+public enum NotificationKind {
   /** To the traveler: their chat is in the queue, with a link back to it. */
   CHAT_STARTED,
   /** To the traveler: an agent took their chat. */
