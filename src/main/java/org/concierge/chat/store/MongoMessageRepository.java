@@ -92,9 +92,14 @@ public class MongoMessageRepository {
 
   /** The highest seq stored in a room, 0 when it has none. */
   public long highestSeq(String roomId) {
-    Document last =
-        collection().find(Filters.eq("roomId", roomId)).sort(Sorts.descending("seq")).first();
-    return last == null ? 0 : ((Number) last.get("seq")).longValue();
+    return newest(roomId).map(Message::seq).orElse(0L);
+  }
+
+  /** The message of a room with the highest seq. */
+  public Optional<Message> newest(String roomId) {
+    return Optional.ofNullable(
+            collection().find(Filters.eq("roomId", roomId)).sort(Sorts.descending("seq")).first())
+        .map(MessageCodec::fromDocument);
   }
 
   /**
