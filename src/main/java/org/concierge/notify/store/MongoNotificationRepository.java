@@ -28,6 +28,7 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.concierge.notify.DeliveryState;
 import org.concierge.notify.Notification;
+import org.concierge.notify.OutboxAlarm;
 import org.concierge.platform.MongoErrors;
 import org.concierge.platform.Store;
 
@@ -49,6 +50,7 @@ public class MongoNotificationRepository {
 
   @Inject MongoDatabase database;
   @Inject Store store;
+  @Inject OutboxAlarm alarm;
 
   void createIndexes(
       @Observes
@@ -71,6 +73,7 @@ public class MongoNotificationRepository {
   public boolean insert(Notification notification) {
     try {
       collection().insertOne(NotificationCodec.toDocument(notification));
+      alarm.expect(notification.nextAttemptAt());
       return true;
     } catch (RuntimeException e) {
       if (MongoErrors.isDuplicateKey(e)) {
@@ -98,16 +101,20 @@ public class MongoNotificationRepository {
             and(
                 eq("state", DeliveryState.SENDING.wire()),
                 lte("leaseUntil", NotificationCodec.date(now))));
-    return Optional.ofNullable(
-            collection()
-                .findOneAndUpdate(
-                    due,
-                    Updates.combine(
-                        Updates.set("state", DeliveryState.SENDING.wire()),
-                        Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
-                        Updates.inc("attempts", 1)),
-                    CLAIM))
-        .map(NotificationCodec::fromDocument);
+    Optional<Notification> claimed =
+        Optional.ofNullable(
+                collection()
+                    .findOneAndUpdate(
+                        due,
+                        Updates.combine(
+                            Updates.set("state", DeliveryState.SENDING.wire()),
+                            Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
+                            Updates.inc("attempts", 1)),
+                        CLAIM))
+            .map(NotificationCodec::fromDocument);
+    // A claim whose send never finished is due again when its lease ends.
+    claimed.ifPresent(c -> alarm.expect(leaseUntil));
+    return claimed;
   }
 
   /** Records a handed-over notification, with the provider's id for it when it gave one. */
@@ -135,6 +142,9 @@ public class MongoNotificationRepository {
    */
   public void markFailed(
       Notification claimed, DeliveryState state, String error, Instant nextAttemptAt) {
+    if (state == DeliveryState.FAILED) {
+      alarm.expect(nextAttemptAt);
+    }
     finish(
         claimed,
         Updates.combine(
@@ -155,15 +165,20 @@ public class MongoNotificationRepository {
         retryable.add(state.wire());
       }
     }
-    return collection()
-            .updateOne(
-                and(eq("_id", id), in("state", retryable)),
-                Updates.combine(
-                    Updates.set("state", DeliveryState.PENDING.wire()),
-                    Updates.set("attempts", 0),
-                    Updates.set("nextAttemptAt", NotificationCodec.date(now))))
-            .getModifiedCount()
-        == 1;
+    boolean retried =
+        collection()
+                .updateOne(
+                    and(eq("_id", id), in("state", retryable)),
+                    Updates.combine(
+                        Updates.set("state", DeliveryState.PENDING.wire()),
+                        Updates.set("attempts", 0),
+                        Updates.set("nextAttemptAt", NotificationCodec.date(now))))
+                .getModifiedCount()
+            == 1;
+    if (retried) {
+      alarm.expect(now);
+    }
+    return retried;
   }
 
   /**
