@@ -2,7 +2,6 @@ package org.concierge.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.types.ObjectId;
 import org.concierge.chat.store.MongoChatRepository;
 import org.concierge.chat.store.MongoMessageRepository;
 import org.concierge.chat.store.MongoMessageRepository.Insert;
@@ -35,7 +34,7 @@ class MessageAppender {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Message message =
           new Message(
-              new ObjectId().toHexString(),
+              MongoMessageRepository.id(chat.id(), seq),
               chat.id(),
               seq,
               clientId,
@@ -60,7 +59,8 @@ class MessageAppender {
       if (result instanceof Insert.Repeated repeated) {
         return new Appended(repeated.first(), chat, false);
       }
-      seq = messages.highestSeq(chat.id()) + 1;
+      long taken = seq;
+      seq = messages.newestAfter(chat.id(), taken).map(Message::seq).orElse(taken) + 1;
     }
     throw new IllegalStateException("no free seq in room " + chat.id() + " after many attempts");
   }

@@ -117,8 +117,7 @@ public class MessageCounters {
   private void rebuildOpenChats() {
     for (Chat chat : chats.open()) {
       messages
-          .newest(chat.id())
-          .filter(newest -> newest.seq() > chat.lastSeq())
+          .newestAfter(chat.id(), chat.lastSeq())
           .ifPresent(newest -> chats.recordCounters(chat.id(), newest.seq(), newest.sentAt()));
     }
   }
