@@ -93,7 +93,7 @@ public class MessageCounters {
     return chat.withCounters(latest.seq(), latest.at());
   }
 
-  private void writeDue() {
+  void writeDue() {
     try {
       write(clock.now().minus(DELAY));
     } catch (RuntimeException e) {
