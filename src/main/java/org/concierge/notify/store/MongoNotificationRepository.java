@@ -80,6 +80,15 @@ public class MongoNotificationRepository {
     }
   }
 
+  /** Every notification about one chat, oldest first. */
+  public List<Notification> ofRoom(String roomId) {
+    return collection()
+        .find(eq("roomId", roomId))
+        .sort(Sorts.ascending("createdAt", "_id"))
+        .map(NotificationCodec::fromDocument)
+        .into(new ArrayList<>());
+  }
+
   public Optional<Notification> find(String id) {
     return Optional.ofNullable(collection().find(eq("_id", id)).first())
         .map(NotificationCodec::fromDocument);
