@@ -83,7 +83,7 @@ public final class TwilioStandIn {
   private final AtomicLong sids = new AtomicLong();
   private WireMockServer server;
 
-  TwilioStandIn(int port) {
+  public TwilioStandIn(int port) {
     this.port = port;
   }
 
