@@ -19,7 +19,14 @@ public enum NotificationKind {
   /** To an agent: a chat is now theirs, by accepting it or by a transfer. */
   CHAT_ASSIGNED_TO_AGENT,
   /** To the admins: an agent escalated a chat. */
-  CHAT_ESCALATED;
+  CHAT_ESCALATED,
+  /**
+   * A text to the agents on duty (or the admins, when none is): a chat started or was raised to
+   * high or urgent priority.
+   */
+  CHAT_PRIORITY_ALERT,
+  /** A text to an agent: an urgent chat is now theirs, by accepting it or by a transfer. */
+  CRITICAL_ASSIGNMENT;
 
   public String template() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

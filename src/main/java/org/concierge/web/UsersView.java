@@ -83,7 +83,7 @@ public class UsersView implements Serializable {
   public void create() {
     FieldChecks checks = new FieldChecks();
     NewAccount account =
-        AccountChecks.account(
+        AccountChecks.staffAccount(
             checks, form.getEmail(), form.getPassword(), form.getName(), form.getPhone());
     Role role = AccountChecks.staffRole(checks, form.getRole());
     List<String> departments = AccountChecks.departments(checks, form.getDepartments());
