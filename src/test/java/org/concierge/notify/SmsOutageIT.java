@@ -29,8 +29,7 @@ class SmsOutageIT {
     twilio.stop();
     try {
       for (int i = 0; i < 3; i++) {
-        String room =
-            desk.newTraveler().startChat("subject", "Outage " + i, "priority", "urgent");
+        String room = desk.newTraveler().startChat("subject", "Outage " + i, "priority", "urgent");
         agent.accept(room);
         rooms.add(room);
       }
@@ -78,8 +77,7 @@ class SmsOutageIT {
         Outboxes.awaitEntries(
             desk,
             phone,
-            entries ->
-                entries.size() == 1 && entries.get(0).getString("state").equals("dead"));
+            entries -> entries.size() == 1 && entries.get(0).getString("state").equals("dead"));
     assertThat(dead.get(0).getInt("attempts")).isEqualTo(1);
     assertThat(dead.get(0).getString("lastError"))
         .contains("21211")

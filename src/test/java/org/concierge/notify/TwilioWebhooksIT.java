@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What Twilio tells the desk: replies that stop and restart texts to a number, and delivery reports;
- * only calls that carry Twilio's signature count.
+ * What Twilio tells the desk: replies that stop and restart texts to a number, and delivery
+ * reports; only calls that carry Twilio's signature count.
  */
 @ExtendWith(ServerExtension.class)
 class TwilioWebhooksIT {
@@ -63,8 +63,9 @@ class TwilioWebhooksIT {
     Reply forged = webhooks.post(INBOUND, stop, webhooks.signature(INBOUND, stop, "not-the-token"));
     Reply otherForm =
         webhooks.post(
-            INBOUND, reply(phone, "STOP"), webhooks.signature(INBOUND, reply(phone, "HELLO"),
-                TwilioStandIn.AUTH_TOKEN));
+            INBOUND,
+            reply(phone, "STOP"),
+            webhooks.signature(INBOUND, reply(phone, "HELLO"), TwilioStandIn.AUTH_TOKEN));
 
     for (Reply refused : List.of(unsigned, forged, otherForm)) {
       assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
@@ -123,8 +124,8 @@ class TwilioWebhooksIT {
   }
 
   /**
-   * A traveler's urgent chat, accepted by {@code agent}, which texts them; its id. It stays open:
-   * a text that calls an agent to a closed chat is not sent.
+   * A traveler's urgent chat, accepted by {@code agent}, which texts them; its id. It stays open: a
+   * text that calls an agent to a closed chat is not sent.
    */
   private static String urgentChatAcceptedBy(Desk desk, Session agent) {
     String room = desk.newTraveler().startChat("subject", "Overbooked", "priority", "urgent");
@@ -162,7 +163,8 @@ class TwilioWebhooksIT {
 
   private static Map<String, String> status(String sid, String status, String errorCode) {
     return errorCode == null
-        ? Map.of("MessageSid", sid, "MessageStatus", status, "AccountSid", TwilioStandIn.ACCOUNT_SID)
+        ? Map.of(
+            "MessageSid", sid, "MessageStatus", status, "AccountSid", TwilioStandIn.ACCOUNT_SID)
         : Map.of(
             "MessageSid",
             sid,
