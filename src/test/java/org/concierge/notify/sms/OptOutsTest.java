@@ -2,10 +2,6 @@ package org.concierge.notify.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.concierge.notify.store.MongoSmsOptOutRepository;
 import org.concierge.platform.Clock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,28 +11,8 @@ class OptOutsTest {
 
   private static final String PHONE = "+14155550100";
 
-  /** The opt-out list, in memory. */
-  private static final class Stored extends MongoSmsOptOutRepository {
-    final Map<String, OptOut> byPhone = new HashMap<>();
-
-    @Override
-    public void save(OptOut optOut) {
-      byPhone.put(optOut.phone(), optOut);
-    }
-
-    @Override
-    public void remove(String phone) {
-      byPhone.remove(phone);
-    }
-
-    @Override
-    public Optional<OptOut> find(String phone) {
-      return Optional.ofNullable(byPhone.get(phone));
-    }
-  }
-
   private final OptOuts optOuts = new OptOuts();
-  private final Stored stored = new Stored();
+  private final MemoryOptOutStore stored = new MemoryOptOutStore();
 
   OptOutsTest() {
     optOuts.store = stored;
