@@ -19,7 +19,11 @@ public enum NotificationKind {
   /** To an agent: a chat is now theirs, by accepting it or by a transfer. */
   CHAT_ASSIGNED_TO_AGENT,
   /** To the admins: an agent escalated a chat. */
-  CHAT_ESCALATED;
+  CHAT_ESCALATED,
+  /** To the agents on duty, by push: an urgent chat waits in the queue. */
+  URGENT_CHAT_WAITING,
+  /** To an agent without an open dashboard, by push: the traveler of their chat wrote. */
+  TRAVELER_WROTE;
 
   public String template() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
