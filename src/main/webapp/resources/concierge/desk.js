@@ -1362,11 +1362,14 @@
     });
   }
   renderNotifyControl();
-  if (notificationsOn()) {
-    subscribePush();
-  }
 
   fetchToken()
-    .then(connect)
+    .then(() => {
+      connect();
+      if (notificationsOn()) {
+        // Renews this browser's push subscription, which the server may have let go meanwhile.
+        subscribePush();
+      }
+    })
     .catch(() => dropped(false));
 })();
