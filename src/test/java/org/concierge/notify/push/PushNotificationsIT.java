@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.concierge.notify.Outboxes;
 import org.concierge.testing.ConciergeServer;
@@ -206,6 +207,27 @@ class PushNotificationsIT {
                 "");
     assertThat(gone.status()).as(gone.toString()).isEqualTo(204);
     assertThat(agent.client().get("/api/me/push-subscriptions").items()).isEmpty();
+  }
+
+  @Test
+  void aPersonKeepsTheirTenMostRecentBrowsers(Desk desk) {
+    Session agent = desk.newAgent();
+    List<String> endpoints = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      PushBrowser browser = new PushBrowser(pushService.newEndpoint());
+      endpoints.add(browser.endpoint);
+      subscribe(agent, browser);
+    }
+    List<String> kept =
+        agent
+            .client()
+            .get("/api/me/push-subscriptions")
+            .items()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(s -> s.getString("endpoint"))
+            .toList();
+    assertThat(kept).hasSize(10).doesNotContain(endpoints.get(0)).contains(endpoints.get(10));
   }
 
   @Test

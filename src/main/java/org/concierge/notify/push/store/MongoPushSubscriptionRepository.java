@@ -105,7 +105,7 @@ public class MongoPushSubscriptionRepository {
   public List<PushSubscription> ofUser(String userId) {
     return collection()
         .find(eq("userId", userId))
-        .sort(Sorts.descending("updatedAt"))
+        .sort(Sorts.descending("updatedAt", "_id"))
         .map(MongoPushSubscriptionRepository::subscription)
         .into(new ArrayList<>());
   }
