@@ -47,6 +47,19 @@
     unread: (n) => `${n} unread`,
     priorities: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
     statuses: { online: 'Online', away: 'Away', offline: 'Offline' },
+    notifyTurnOn: 'Turn on desktop notifications',
+    notifyTurnOff: 'Turn off',
+    notifyOn: 'Desktop notifications on',
+    notifyOnWithPush: 'Desktop notifications on, also while the dashboard is closed',
+    notifyBlocked: 'Desktop notifications are blocked in this browser’s settings',
+    notifyNoPush:
+      'Desktop notifications on while this tab is open; alerts while it is closed are not available in this browser',
+    newChat: (chat) =>
+      chat.priority === 'urgent'
+        ? `Urgent chat: ${chat.subject || 'No subject'}`
+        : `New chat: ${chat.subject || 'No subject'}`,
+    newChatBody: (chat) => `${chat.traveler.name} is waiting`,
+    newMessage: (name) => `${name} wrote`,
   };
   const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 };
   const PING_EVERY_MS = 20000;
@@ -54,6 +67,10 @@
   const TYPING_REPEAT_MS = 3000;
   const TYPING_IDLE_MS = 4000;
   const TYPING_SHOWN_MS = 6000;
+  const PREVIEW_LENGTH = 140;
+  const PUSH_SUBSCRIBE_MS = 15000;
+  const SIGN_OUT_WAIT_MS = 3000;
+  const NOTIFY_CHOICE = 'concierge:desk-notifications';
 
   const base = root.dataset.context || '';
   const myId = root.dataset.me;
@@ -74,6 +91,9 @@
     current: null,
     team: new Map(),
     audio: null,
+    requestedChat: new URLSearchParams(window.location.search).get('chat'),
+    worker: null,
+    signingOut: false,
   };
 
   // ---------------------------------------------------------------- REST
@@ -220,6 +240,11 @@
     setConnection('connected');
     keepAlive();
     await Promise.all([loadQueue(), loadMine(), loadTeam()]);
+    if (state.requestedChat) {
+      showChat(state.requestedChat);
+      state.requestedChat = null;
+      window.history.replaceState(null, '', window.location.pathname);
+    }
     for (const chat of state.chats.values()) {
       join(chat);
       // Unacknowledged replies go again with their clientId: the server keeps only one of each.
@@ -247,6 +272,8 @@
         onAssigned(frame.chat);
         break;
       case 'joined':
+        onJoined(frame.chat);
+        break;
       case 'chat':
         onChat(frame.chat);
         break;
@@ -291,6 +318,7 @@
     renderQueue();
     if (isNew) {
       chime();
+      notify(chat.id, TEXT.newChat(chat), TEXT.newChatBody(chat));
     }
   }
 
@@ -390,6 +418,7 @@
         typingSentAt: 0,
         typingIdle: null,
         readSent: 0,
+        liveAfter: 0,
         pane: null,
       };
       state.chats.set(data.id, chat);
@@ -415,6 +444,15 @@
         chime();
       }
     }
+  }
+
+  /** Messages up to the chat's last seq at joining are replayed history, not news to announce. */
+  function onJoined(data) {
+    const chat = state.chats.get(data.id);
+    if (chat) {
+      chat.liveAfter = Math.max(chat.liveAfter, data.lastSeq || 0);
+    }
+    onChat(data);
   }
 
   function onChat(data) {
@@ -711,10 +749,14 @@
       placeMessage(chat, message);
       scrollToEnd(chat);
     }
+    const news = message.sender.id !== myId && message.type !== 'system';
     if (chat.id === state.current) {
       markRead(chat);
-    } else if (message.sender.id !== myId && message.type !== 'system') {
+    } else if (news) {
       chime();
+    }
+    if (news && message.seq > chat.liveAfter) {
+      notify(chat.id, TEXT.newMessage(message.sender.name), preview(message.text));
     }
     renderMine();
   }
@@ -1005,6 +1047,212 @@
     );
   }
 
+  // ---------------------------------------------------------------- desktop notifications
+
+  /*
+   * System notifications while the dashboard's tab is hidden, and Web Push while it is closed. The
+   * browser is asked for permission only when the agent clicks the control in the top bar; the
+   * agent's choice to turn them off is kept in this browser.
+   */
+
+  const notifications = 'Notification' in window;
+
+  function notificationsOn() {
+    return (
+      notifications &&
+      Notification.permission === 'granted' &&
+      localStorage.getItem(NOTIFY_CHOICE) !== 'off'
+    );
+  }
+
+  function renderNotifyControl(note) {
+    const control = el('notify');
+    if (!control || !notifications) {
+      return;
+    }
+    control.hidden = false;
+    const toggle = el('notifyToggle');
+    const line = el('notifyState');
+    if (Notification.permission === 'denied') {
+      control.dataset.state = 'denied';
+      toggle.hidden = true;
+      line.textContent = TEXT.notifyBlocked;
+    } else if (notificationsOn()) {
+      control.dataset.state = 'on';
+      toggle.hidden = false;
+      toggle.textContent = TEXT.notifyTurnOff;
+      line.textContent = note || TEXT.notifyOn;
+    } else {
+      control.dataset.state = 'off';
+      toggle.hidden = false;
+      toggle.textContent = TEXT.notifyTurnOn;
+      line.textContent = '';
+    }
+  }
+
+  async function toggleNotifications() {
+    if (notificationsOn()) {
+      localStorage.setItem(NOTIFY_CHOICE, 'off');
+      renderNotifyControl();
+      await unsubscribePush();
+      return;
+    }
+    localStorage.setItem(NOTIFY_CHOICE, 'on');
+    if (Notification.permission === 'default') {
+      await Notification.requestPermission();
+    }
+    renderNotifyControl();
+    if (notificationsOn()) {
+      await subscribePush();
+    }
+  }
+
+  function notify(roomId, title, body) {
+    if (document.visibilityState !== 'hidden' || !notificationsOn()) {
+      return;
+    }
+    const options = { body, tag: `chat-${roomId}` };
+    try {
+      const shown = new Notification(title, options);
+      shown.addEventListener('click', () => {
+        window.focus();
+        shown.close();
+        showChat(roomId);
+      });
+    } catch (pageNotificationsRefused) {
+      // Some browsers (Chrome on Android) show notifications only through a service worker.
+      if (state.worker) {
+        state.worker.showNotification(title, {
+          ...options,
+          data: { url: `${window.location.origin}${base}/desk/?chat=${encodeURIComponent(roomId)}` },
+        });
+      }
+    }
+  }
+
+  /** Brings a chat into view: opens one of mine, or points at one in the queue. */
+  function showChat(roomId) {
+    if (state.chats.has(roomId)) {
+      openChat(roomId);
+      return;
+    }
+    const waiting = document.querySelector(`#queue [data-room="${CSS.escape(roomId)}"]`);
+    if (waiting) {
+      waiting.scrollIntoView({ block: 'nearest' });
+      waiting.classList.add('flash');
+      setTimeout(() => waiting.classList.remove('flash'), 3000);
+      waiting.querySelector('.accept').focus();
+    } else {
+      toast(TEXT.chatGone, 'info');
+    }
+  }
+
+  async function pushRegistration() {
+    if (!('serviceWorker' in navigator) || !('PushManager' in window)) {
+      return null;
+    }
+    if (!state.worker) {
+      state.worker = await navigator.serviceWorker.register(`${base}/desk/sw.js`, {
+        scope: `${base}/desk/`,
+      });
+    }
+    return state.worker;
+  }
+
+  /** Subscribes this browser to Web Push with the server's key and hands the subscription over. */
+  async function subscribePush() {
+    try {
+      const registration = await pushRegistration();
+      if (!registration) {
+        renderNotifyControl(TEXT.notifyNoPush);
+        return;
+      }
+      const key = await api('GET', '/push/key');
+      if (!key.ok) {
+        throw new Error(`push key ${key.status}`);
+      }
+      const serverKey = base64urlBytes(key.data.publicKey);
+      let subscription = await registration.pushManager.getSubscription();
+      if (subscription && !sameBytes(subscription.options.applicationServerKey, serverKey)) {
+        await subscription.unsubscribe();
+        subscription = null;
+      }
+      if (!subscription) {
+        subscription = await withinTime(
+          registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: serverKey }),
+          PUSH_SUBSCRIBE_MS
+        );
+      }
+      const saved = await api('POST', '/me/push-subscriptions', subscription.toJSON());
+      if (!saved.ok) {
+        throw new Error(`push subscription ${saved.status}`);
+      }
+      renderNotifyControl(TEXT.notifyOnWithPush);
+    } catch (unavailable) {
+      // No push service within reach (or none at all): notifications still work while open.
+      renderNotifyControl(TEXT.notifyNoPush);
+      el('notifyState').title = String((unavailable && unavailable.message) || unavailable);
+    }
+  }
+
+  async function unsubscribePush() {
+    try {
+      const registration =
+        state.worker ||
+        ('serviceWorker' in navigator
+          ? await navigator.serviceWorker.getRegistration(`${base}/desk/`)
+          : null);
+      const subscription =
+        registration && registration.pushManager
+          ? await registration.pushManager.getSubscription()
+          : null;
+      if (!subscription) {
+        return;
+      }
+      await api('DELETE', `/me/push-subscriptions?endpoint=${encodeURIComponent(subscription.endpoint)}`);
+      await subscription.unsubscribe();
+    } catch (alreadyGone) {
+      // Nothing left to undo.
+    }
+  }
+
+  /** Signing out ends this browser's pushes first, so the next person here gets none of them. */
+  function unsubscribeOnSignOut(event) {
+    if (state.signingOut) {
+      return;
+    }
+    event.preventDefault();
+    state.signingOut = true;
+    const form = event.target;
+    const submitter = event.submitter;
+    Promise.race([unsubscribePush(), new Promise((done) => setTimeout(done, SIGN_OUT_WAIT_MS))]).finally(
+      () => form.requestSubmit(submitter)
+    );
+  }
+
+  function withinTime(promise, ms) {
+    return Promise.race([
+      promise,
+      new Promise((_, fail) => setTimeout(() => fail(new Error('no answer from the push service')), ms)),
+    ]);
+  }
+
+  function base64urlBytes(text) {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  }
+
+  function sameBytes(buffer, bytes) {
+    const other = buffer ? new Uint8Array(buffer) : new Uint8Array();
+    return other.length === bytes.length && other.every((b, i) => b === bytes[i]);
+  }
+
+  function preview(text) {
+    const line = text.trim().replace(/\s+/g, ' ');
+    const points = [...line];
+    return points.length <= PREVIEW_LENGTH ? line : `${points.slice(0, PREVIEW_LENGTH - 1).join('').trim()}…`;
+  }
+
   // ---------------------------------------------------------------- small things
 
   function node(tag, className, text) {
@@ -1104,8 +1352,24 @@
     connect();
   });
   setInterval(tickWaiting, 1000);
+  el('notifyToggle')?.addEventListener('click', toggleNotifications);
+  document.getElementById('signOutForm')?.addEventListener('submit', unsubscribeOnSignOut);
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.addEventListener('message', (event) => {
+      if (event.data && event.data.type === 'open-chat') {
+        showChat(event.data.roomId);
+      }
+    });
+  }
+  renderNotifyControl();
 
   fetchToken()
-    .then(connect)
+    .then(() => {
+      connect();
+      if (notificationsOn()) {
+        // Renews this browser's push subscription, which the server may have let go meanwhile.
+        subscribePush();
+      }
+    })
     .catch(() => dropped(false));
 })();

@@ -31,7 +31,7 @@ public class ChatNotificationListener {
    * After the observers of the default priority, the sockets' fan-out among them, so that people
    * watching the chat are not kept waiting by the lookups and inserts of notifications.
    */
-  static final int AFTER_FANOUT = Interceptor.Priority.LIBRARY_AFTER;
+  public static final int AFTER_FANOUT = Interceptor.Priority.LIBRARY_AFTER;
 
   @Inject Outbox outbox;
   @Inject MongoUserRepository users;

@@ -7,13 +7,13 @@ import java.util.logging.Logger;
  * Runs a listener's work so that its failure stays its own: a synchronous observer that throws
  * would keep the observers after it (the sockets' fan-out among them) from seeing the event.
  */
-final class Guarded {
+public final class Guarded {
 
   private static final Logger LOG = Logger.getLogger(Guarded.class.getName());
 
   private Guarded() {}
 
-  static void run(String what, Runnable work) {
+  public static void run(String what, Runnable work) {
     try {
       work.run();
     } catch (RuntimeException e) {

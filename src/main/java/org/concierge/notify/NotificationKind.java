@@ -27,7 +27,11 @@ public enum NotificationKind {
    */
   CHAT_PRIORITY_ALERT(Channel.SMS),
   /** A text to an agent: an urgent chat is now theirs, by accepting it or by a transfer. */
-  CRITICAL_ASSIGNMENT(Channel.SMS);
+  CRITICAL_ASSIGNMENT(Channel.SMS),
+  /** To the agents on duty, by push: an urgent chat waits in the queue. */
+  URGENT_CHAT_WAITING(Channel.PUSH),
+  /** To an agent without an open dashboard, by push: the traveler of their chat wrote. */
+  TRAVELER_WROTE(Channel.PUSH);
 
   private final Set<Channel> channels;
 

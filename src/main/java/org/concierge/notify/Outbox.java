@@ -152,6 +152,36 @@ public class Outbox {
   }
 
   /**
+   * Queues a browser push to one of {@code recipient}'s push subscriptions, unless they turned push
+   * off; the payload is rendered from {@code kind}'s push template when it is sent.
+   */
+  public void push(
+      User recipient,
+      String subscriptionId,
+      NotificationKind kind,
+      String subject,
+      String roomId,
+      Map<String, String> data,
+      String dedupeKey) {
+    if (recipient.disabled() || !preferences.of(recipient.id()).allows(Channel.PUSH)) {
+      return;
+    }
+    notifications.insert(
+        Notification.pending(
+            notifications.newId(),
+            Channel.PUSH,
+            kind,
+            recipient.id(),
+            subscriptionId,
+            subject,
+            roomId,
+            data,
+            dedupeKey,
+            clock.now(),
+            clock.now()));
+  }
+
+  /**
    * Queues a text message to {@code phone} (E.164), due at {@code due}. When the number is a
    * user's, {@code recipient} is that user and their SMS preference applies; a number of nobody's
    * (a booking system's traveler) has none. The body is rendered from {@code kind}'s SMS template

@@ -139,6 +139,32 @@ public class Settings {
     return text("CONCIERGE_TWILIO_API_URL").map(URI::create);
   }
 
+  /** The VAPID public key (base64url of the uncompressed P-256 point); empty: the generated one. */
+  public Optional<String> vapidPublicKey() {
+    return text("CONCIERGE_VAPID_PUBLIC_KEY");
+  }
+
+  /** The VAPID private key (base64url of the 32-byte P-256 scalar), the pair of the public one. */
+  public Optional<String> vapidPrivateKey() {
+    return text("CONCIERGE_VAPID_PRIVATE_KEY");
+  }
+
+  /**
+   * The contact push services see in every push's VAPID token ({@code mailto:} or {@code https:}),
+   * by default the sender address of emails.
+   */
+  public String vapidSubject() {
+    return text("CONCIERGE_VAPID_SUBJECT").orElse("mailto:" + mailFrom());
+  }
+
+  /**
+   * Whether push subscriptions may point at this machine (loopback addresses, over http too): only
+   * for a local push service in tests, since the server would otherwise post to its own ports.
+   */
+  public boolean pushAllowLoopback() {
+    return text("CONCIERGE_PUSH_ALLOW_LOOPBACK").map(Boolean::parseBoolean).orElse(false);
+  }
+
   private Duration minutes(String name, double fallback) {
     double value = text(name).map(Double::parseDouble).orElse(fallback);
     return Duration.ofMillis(Math.round(value * 60_000));

@@ -47,6 +47,19 @@ public class SocketRegistry {
     staff.remove(connection);
   }
 
+  /**
+   * Whether this agent or admin has a socket open on this node, a dashboard that hears the desk
+   * live. Sockets on other nodes of a cluster are not known here.
+   */
+  public boolean hasStaffSocket(String userId) {
+    for (SocketConnection connection : staff) {
+      if (userId.equals(connection.caller().id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Closes every socket of this user that is joined to a room or serves chats. */
   void closeAllOf(String userId, CloseReason reason) {
     Set<SocketConnection> theirs = new HashSet<>();

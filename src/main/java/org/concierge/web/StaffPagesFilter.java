@@ -23,12 +23,21 @@ import org.concierge.identity.User;
     urlPatterns = {"/desk/*", "/admin/*"})
 public class StaffPagesFilter extends HttpFilter {
 
+  /** The dashboard's service worker, which shows pushes while the dashboard is closed. */
+  private static final String SERVICE_WORKER = "/desk/sw.js";
+
   @Inject IdentityService identity;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (SERVICE_WORKER.equals(request.getServletPath() + nullToEmpty(request.getPathInfo()))) {
+      // The browser fetches it again now and then, signed in or not; a redirect to the sign-in
+      // page would fail that update. It is a static script that holds nothing of anyone's.
+      chain.doFilter(request, response);
+      return;
+    }
     Optional<User> staff =
         DeskSession.of(request).flatMap(desk -> identity.findStaff(desk.userId()));
     if (staff.isEmpty()) {
@@ -42,6 +51,10 @@ public class StaffPagesFilter extends HttpFilter {
     }
     response.setHeader("Cache-Control", "no-store");
     chain.doFilter(request, response);
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
   }
 
   /**

@@ -23,12 +23,12 @@ class NotifyPreferencesIT {
   void aTravelerWhoTurnedEmailOffGetsNone(Desk desk, MailServer mail) {
     Session traveler = desk.newTraveler();
     assertThat(traveler.client().get("/api/me/notifications").json())
-        .isEqualTo(Json.of("email", true, "sms", true));
+        .isEqualTo(Json.of("email", true, "sms", true, "push", true));
 
     Reply off =
         traveler.client().put("/api/me/notifications", Json.of("email", false, "sms", true));
     assertThat(off.status()).as(off.toString()).isEqualTo(200);
-    assertThat(off.json()).isEqualTo(Json.of("email", false, "sms", true));
+    assertThat(off.json()).isEqualTo(Json.of("email", false, "sms", true, "push", true));
     assertThat(traveler.client().get("/api/me/notifications").json()).isEqualTo(off.json());
 
     JsonObject quiet = start(traveler, "Quiet please");

@@ -18,14 +18,14 @@ import org.concierge.testing.Reply;
 /**
  * Reading the server's outbox in tests, through the test deployment's probe, with bounded waits.
  */
-final class Outboxes {
+public final class Outboxes {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private Outboxes() {}
 
   /** The outbox entries to {@code address}: subject, state, attempts, lastError. */
-  static List<JsonObject> entries(Desk desk, String address) {
+  public static List<JsonObject> entries(Desk desk, String address) {
     Reply reply =
         desk.anonymous()
             .get(
@@ -58,7 +58,7 @@ final class Outboxes {
   }
 
   /** Waits until the entries to {@code address} satisfy {@code wanted}, and answers them. */
-  static List<JsonObject> awaitEntries(
+  public static List<JsonObject> awaitEntries(
       Desk desk, String address, Predicate<List<JsonObject>> wanted) {
     return waiting("the outbox of " + address).until(() -> entries(desk, address), wanted::test);
   }

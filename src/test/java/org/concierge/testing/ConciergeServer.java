@@ -30,6 +30,7 @@ public final class ConciergeServer {
   public static final String ADMIN_PASSWORD = "admin-password-1";
   public static final String COMPANY_NAME = "Northwind Travel";
   public static final String MAIL_FROM = "desk@northwind.example";
+  public static final String VAPID_SUBJECT = "mailto:ops@northwind.example";
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -189,6 +190,9 @@ public final class ConciergeServer {
         Map.entry("CONCIERGE_TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID),
         Map.entry("CONCIERGE_TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN),
         Map.entry("CONCIERGE_TWILIO_FROM", TwilioStandIn.FROM + "," + TwilioStandIn.SECOND_FROM),
+        // The push tests' push service listens on this machine.
+        Map.entry("CONCIERGE_PUSH_ALLOW_LOOPBACK", "true"),
+        Map.entry("CONCIERGE_VAPID_SUBJECT", VAPID_SUBJECT),
         // Short waits, so that retries and unread alerts happen within a test's patience.
         Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
         Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"));

@@ -11,7 +11,21 @@ public final class StaffBrowser {
 
   /** Signs in through the form and waits for the dashboard. */
   public static Page signIn(Page page, Session staff) {
-    page.navigate("/signin.xhtml");
+    return signInAt(page, "/signin.xhtml", staff);
+  }
+
+  /**
+   * Signs in and waits until the dashboard is live, in a page that has no base address (a tab of
+   * {@link DesktopChromium}).
+   */
+  public static Page dashboard(Page page, ConciergeServer server, Session staff) {
+    signInAt(page, server.baseUri() + "/signin.xhtml", staff);
+    assertThat(page.locator("#connection")).hasText("Live");
+    return page;
+  }
+
+  private static Page signInAt(Page page, String signInPage, Session staff) {
+    page.navigate(signInPage);
     page.getByLabel("Email").fill(staff.email());
     page.locator("input[type=password]").fill(Desk.STAFF_PASSWORD);
     page.getByRole(

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The caller's own notification settings: email and SMS may each be turned off (an addition to
- * contract version 1).
+ * The caller's own notification settings: email, SMS and push may each be turned off (an addition
+ * to contract version 1).
  */
 @Path("/me/notifications")
 @RequestScoped
@@ -37,18 +37,23 @@ public class PreferencesResource {
 
   @GET
   @Operation(summary = "Which channels may reach the caller")
-  @APIResponse(responseCode = "200", description = "{email, sms}")
+  @APIResponse(responseCode = "200", description = "{email, sms, push}")
   @APIResponse(responseCode = "401", description = "No valid token")
   public NotificationPreferences get() {
     return outbox.preferences(caller.get());
   }
 
   @PUT
-  @Operation(summary = "Turn the caller's email and SMS notifications on or off")
-  @APIResponse(responseCode = "200", description = "{email, sms}, as stored")
+  @Operation(
+      summary = "Turn the caller's email, SMS and push notifications on or off",
+      description =
+          "email and sms are required; push (browser push to an agent's dashboard) is optional and"
+              + " stays as it is when absent.")
+  @APIResponse(responseCode = "200", description = "{email, sms, push}, as stored")
   @APIResponse(responseCode = "400", description = "email or sms missing")
   @APIResponse(responseCode = "401", description = "No valid token")
   public NotificationPreferences put(PreferencesRequest body) {
-    return outbox.changePreferences(caller.get(), FieldChecks.requireBody(body).validate());
+    FieldChecks.requireBody(body);
+    return outbox.changePreferences(caller.get(), body.validate(outbox.preferences(caller.get())));
   }
 }

@@ -116,6 +116,7 @@ public class MongoNotificationRepository {
         throw e;
       }
     }
+    batch.forEach(notification -> alarm.expect(notification.nextAttemptAt()));
   }
 
   public Optional<Notification> find(String id) {

@@ -32,7 +32,9 @@ public class MongoPreferencesRepository {
       return NotificationPreferences.DEFAULT;
     }
     return new NotificationPreferences(
-        found.getBoolean("email", true), found.getBoolean("sms", true));
+        found.getBoolean("email", true),
+        found.getBoolean("sms", true),
+        found.getBoolean("push", true));
   }
 
   /** Which of these people turned text messages off. */
@@ -50,7 +52,8 @@ public class MongoPreferencesRepository {
             eq("_id", userId),
             new Document("_id", userId)
                 .append("email", preferences.email())
-                .append("sms", preferences.sms()),
+                .append("sms", preferences.sms())
+                .append("push", preferences.push()),
             new ReplaceOptions().upsert(true));
   }
 

@@ -1,0 +1,2 @@
+/** Push subscriptions in the store: the {@code push_subscriptions} collection. */
+package org.concierge.notify.push.store;
