@@ -31,6 +31,7 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.concierge.notify.DeliveryState;
 import org.concierge.notify.Notification;
+import org.concierge.notify.OutboxAlarm;
 import org.concierge.platform.MongoErrors;
 import org.concierge.platform.Store;
 
@@ -53,6 +54,7 @@ public class MongoNotificationRepository {
   @Inject MongoDatabase database;
   @Inject Store store;
   @Inject MongoDeliveryReportRepository earlyReports;
+  @Inject OutboxAlarm alarm;
 
   void createIndexes(
       @Observes
@@ -75,6 +77,7 @@ public class MongoNotificationRepository {
   public boolean insert(Notification notification) {
     try {
       collection().insertOne(NotificationCodec.toDocument(notification));
+      alarm.expect(notification.nextAttemptAt());
       return true;
     } catch (RuntimeException e) {
       if (MongoErrors.isDuplicateKey(e)) {
@@ -114,6 +117,8 @@ public class MongoNotificationRepository {
         throw e;
       }
     }
+    // A repeat that was not stored only costs the worker a look.
+    batch.forEach(n -> alarm.expect(n.nextAttemptAt()));
   }
 
   public Optional<Notification> find(String id) {
@@ -134,16 +139,20 @@ public class MongoNotificationRepository {
             and(
                 eq("state", DeliveryState.SENDING.wire()),
                 lte("leaseUntil", NotificationCodec.date(now))));
-    return Optional.ofNullable(
-            collection()
-                .findOneAndUpdate(
-                    due,
-                    Updates.combine(
-                        Updates.set("state", DeliveryState.SENDING.wire()),
-                        Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
-                        Updates.inc("attempts", 1)),
-                    CLAIM))
-        .map(NotificationCodec::fromDocument);
+    Optional<Notification> claimed =
+        Optional.ofNullable(
+                collection()
+                    .findOneAndUpdate(
+                        due,
+                        Updates.combine(
+                            Updates.set("state", DeliveryState.SENDING.wire()),
+                            Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
+                            Updates.inc("attempts", 1)),
+                        CLAIM))
+            .map(NotificationCodec::fromDocument);
+    // A claim whose send never finished is due again when its lease ends.
+    claimed.ifPresent(c -> alarm.expect(leaseUntil));
+    return claimed;
   }
 
   /**
@@ -195,6 +204,9 @@ public class MongoNotificationRepository {
    */
   public void markFailed(
       Notification claimed, DeliveryState state, String error, Instant nextAttemptAt) {
+    if (state == DeliveryState.FAILED) {
+      alarm.expect(nextAttemptAt);
+    }
     finish(
         claimed,
         Updates.combine(
@@ -226,15 +238,20 @@ public class MongoNotificationRepository {
         retryable.add(state.wire());
       }
     }
-    return collection()
-            .updateOne(
-                and(eq("_id", id), in("state", retryable)),
-                Updates.combine(
-                    Updates.set("state", DeliveryState.PENDING.wire()),
-                    Updates.set("attempts", 0),
-                    Updates.set("nextAttemptAt", NotificationCodec.date(now))))
-            .getModifiedCount()
-        == 1;
+    boolean retried =
+        collection()
+                .updateOne(
+                    and(eq("_id", id), in("state", retryable)),
+                    Updates.combine(
+                        Updates.set("state", DeliveryState.PENDING.wire()),
+                        Updates.set("attempts", 0),
+                        Updates.set("nextAttemptAt", NotificationCodec.date(now))))
+                .getModifiedCount()
+            == 1;
+    if (retried) {
+      alarm.expect(now);
+    }
+    return retried;
   }
 
   /**
