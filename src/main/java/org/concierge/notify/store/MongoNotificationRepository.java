@@ -53,6 +53,7 @@ public class MongoNotificationRepository {
 
   @Inject MongoDatabase database;
   @Inject Store store;
+  @Inject MongoDeliveryReportRepository earlyReports;
   @Inject OutboxAlarm alarm;
 
   void createIndexes(
@@ -116,7 +117,8 @@ public class MongoNotificationRepository {
         throw e;
       }
     }
-    batch.forEach(notification -> alarm.expect(notification.nextAttemptAt()));
+    // A repeat that was not stored only costs the worker a look.
+    batch.forEach(n -> alarm.expect(n.nextAttemptAt()));
   }
 
   public Optional<Notification> find(String id) {
@@ -153,7 +155,10 @@ public class MongoNotificationRepository {
     return claimed;
   }
 
-  /** Records a handed-over notification, with the provider's id for it when it gave one. */
+  /**
+   * Records a handed-over notification, with the provider's id for it when it gave one, and then
+   * the provider's delivery report if that came first.
+   */
   public void markSent(Notification claimed, Instant at, Optional<String> reference) {
     finish(
         claimed,
@@ -162,6 +167,27 @@ public class MongoNotificationRepository {
             Updates.set("sentAt", NotificationCodec.date(at)),
             Updates.set("reference", reference.orElse(null)),
             Updates.unset("leaseUntil")));
+    reference.flatMap(earlyReports::take).ifPresent(r -> applyReport(reference.get(), r));
+  }
+
+  /**
+   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
+   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
+   * late or repeated report never moves one backwards. A report about a send not recorded yet is
+   * kept until it is.
+   */
+  public void markReported(String reference, DeliveryState state, String reason) {
+    MongoDeliveryReportRepository.Report report =
+        new MongoDeliveryReportRepository.Report(state, reason);
+    if (applyReport(reference, report)
+        || collection().countDocuments(eq("reference", reference)) > 0) {
+      return;
+    }
+    earlyReports.save(reference, report);
+    // The send may have been recorded between the look and the save: then it is applied here.
+    if (applyReport(reference, report)) {
+      earlyReports.remove(reference);
+    }
   }
 
   public void markSkipped(Notification claimed, String reason) {
@@ -190,17 +216,13 @@ public class MongoNotificationRepository {
             Updates.unset("leaseUntil")));
   }
 
-  /**
-   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
-   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
-   * late or repeated report never moves one backwards; false when none took it.
-   */
-  public boolean markReported(String reference, DeliveryState state, String reason) {
+  private boolean applyReport(String reference, MongoDeliveryReportRepository.Report report) {
     return collection()
             .updateOne(
                 and(eq("reference", reference), eq("state", DeliveryState.SENT.wire())),
                 Updates.combine(
-                    Updates.set("state", state.wire()), Updates.set("lastError", reason)))
+                    Updates.set("state", report.state().wire()),
+                    Updates.set("lastError", report.reason())))
             .getModifiedCount()
         == 1;
   }
