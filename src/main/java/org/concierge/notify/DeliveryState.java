@@ -6,7 +6,9 @@ import java.util.Locale;
  * Where a notification is on its way out. {@code PENDING} waits for its next try; {@code SENDING}
  * is claimed by a worker until its lease ends; {@code SENT} is done; {@code FAILED} is a try that
  * failed and waits for its retry; {@code DEAD} failed every try; {@code NOT_CONFIGURED} has no
- * sender to go through (no SMTP host) and waits for an admin's retry.
+ * sender to go through (no SMTP host) and waits for an admin's retry; {@code SKIPPED} was no longer
+ * needed when its turn came; {@code CANCELLED} was called off before it was sent (a booking's
+ * reminder, say).
  */
 public enum DeliveryState {
   PENDING,
@@ -15,7 +17,8 @@ public enum DeliveryState {
   FAILED,
   DEAD,
   NOT_CONFIGURED,
-  SKIPPED;
+  SKIPPED,
+  CANCELLED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -19,7 +19,13 @@ public enum NotificationKind {
   /** To an agent: a chat is now theirs, by accepting it or by a transfer. */
   CHAT_ASSIGNED_TO_AGENT,
   /** To the admins: an agent escalated a chat. */
-  CHAT_ESCALATED;
+  CHAT_ESCALATED,
+  /** By SMS, to a person proving a number is theirs: the one-time code, sealed until sent. */
+  PHONE_VERIFICATION,
+  /** By SMS, for the travel company's booking system: a booking is confirmed. */
+  BOOKING_CONFIRMED,
+  /** By SMS, for the travel company's booking system: a trip departs soon. */
+  TRIP_REMINDER;
 
   public String template() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

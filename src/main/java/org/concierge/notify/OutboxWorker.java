@@ -41,6 +41,7 @@ public class OutboxWorker {
 
   @Inject MongoNotificationRepository notifications;
   @Inject @Any Instance<Courier> couriers;
+  @Inject SealedData sealed;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -85,7 +86,7 @@ public class OutboxWorker {
       return;
     }
     try {
-      Handover handover = courier.deliver(notification);
+      Handover handover = courier.deliver(sealed.open(notification));
       if (handover instanceof Handover.Sent sent) {
         notifications.markSent(notification, clock.now(), sent.reference());
       } else if (handover instanceof Handover.Skipped skipped) {

@@ -100,6 +100,24 @@ public class MongoUserRepository {
     return documents.findByLogin(email).map(UserDocument::toUser);
   }
 
+  /**
+   * Makes {@code phone} the user's verified number. A number belongs to whoever proved it last: any
+   * other account that had verified it (the number's previous owner, before the carrier gave it to
+   * someone else) keeps it only as an unverified number.
+   *
+   * @return the user as stored afterwards; empty for an unknown id
+   */
+  public Optional<User> verifyPhone(String id, String phone) {
+    collection()
+        .updateMany(
+            and(eq("phone", phone), eq("phoneVerified", true), ne("_id", id)),
+            Updates.unset("phoneVerified"));
+    return set(
+        eq("_id", id),
+        id,
+        List.of(Updates.set("phone", phone), Updates.set("phoneVerified", true)));
+  }
+
   /** Users after {@code afterId} in creation order, optionally of one role. */
   public List<User> page(Optional<Role> role, String afterId, int limit) {
     Sort<UserDocument> byId = Sort.asc("id");
