@@ -31,6 +31,12 @@ public final class ConciergeServer {
   public static final String COMPANY_NAME = "Northwind Travel";
   public static final String MAIL_FROM = "desk@northwind.example";
 
+  /** The key the booking system calls the booking API with. */
+  public static final String BOOKING_API_KEY = "booking-system-key-of-the-tests";
+
+  /** How long a phone verification code lasts: short, so that a test can see one expire. */
+  public static final int PHONE_CODE_SECONDS = 12;
+
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final Path jbossHome = Path.of(System.getProperty("concierge.it.jbossHome"));
@@ -151,6 +157,8 @@ public final class ConciergeServer {
         Map.entry("CONCIERGE_SMTP_HOST", "127.0.0.1"),
         Map.entry("CONCIERGE_SMTP_PORT", String.valueOf(smtpPort())),
         Map.entry("CONCIERGE_SMTP_TLS", "none"),
+        Map.entry("CONCIERGE_BOOKING_API_KEY", BOOKING_API_KEY),
+        Map.entry("CONCIERGE_PHONE_CODE_TTL_SECONDS", String.valueOf(PHONE_CODE_SECONDS)),
         // Short waits, so that retries and unread alerts happen within a test's patience.
         Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
         Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"));
