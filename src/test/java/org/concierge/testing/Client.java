@@ -54,6 +54,10 @@ public final class Client {
     return send(json(request(path), body).method("PUT", bodyOf(body)));
   }
 
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   /** Any method with a raw body and media type, for malformed requests. */
   public Reply raw(String method, String path, String contentType, String body) {
     HttpRequest.Builder builder = request(path);
