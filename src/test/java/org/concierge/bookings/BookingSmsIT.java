@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.awaitility.Awaitility;
 import org.concierge.testing.Client;
+import org.concierge.testing.ConciergeServer;
 import org.concierge.testing.Desk;
 import org.concierge.testing.Phones;
 import org.concierge.testing.Reply;
@@ -193,7 +194,13 @@ class BookingSmsIT {
 
     Reply anonymous = desk.anonymous().post(confirmationPath(reference), booking(phone));
     Reply wrongKey =
-        desk.anonymous().withToken("not-the-key").post(confirmationPath(reference), booking(phone));
+        desk.anonymous()
+            .withHeader("X-Api-Key", "not-the-key")
+            .post(confirmationPath(reference), booking(phone));
+    Reply keyAsBearer =
+        desk.anonymous()
+            .withToken(ConciergeServer.BOOKING_API_KEY)
+            .post(confirmationPath(reference), booking(phone));
     Reply traveler = desk.newTraveler().client().post(confirmationPath(reference), booking(phone));
     Reply agent = desk.newAgent().client().put(reminderPath(reference), booking(phone));
     Reply visitor = desk.newVisitor().client().get(reminderPath(reference));
@@ -201,6 +208,7 @@ class BookingSmsIT {
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.contentType()).startsWith("application/problem+json");
     assertThat(wrongKey.status()).isEqualTo(401);
+    assertThat(keyAsBearer.status()).as("the key is no bearer token").isEqualTo(401);
     assertThat(traveler.status()).isEqualTo(403);
     assertThat(traveler.contentType()).startsWith("application/problem+json");
     assertThat(agent.status()).isEqualTo(403);

@@ -19,9 +19,9 @@ final class Bookings {
 
   private Bookings() {}
 
-  /** The booking system's client: the booking API key as bearer token. */
+  /** The booking system's client: the booking API key in its header. */
   static Client system(Desk desk) {
-    return desk.anonymous().withToken(ConciergeServer.BOOKING_API_KEY);
+    return desk.anonymous().withHeader("X-Api-Key", ConciergeServer.BOOKING_API_KEY);
   }
 
   static String newReference() {

@@ -6,9 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 import java.util.Optional;
 import org.concierge.bookings.BookingSystemAccess;
 import org.concierge.identity.CurrentCaller;
@@ -16,16 +14,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Lets through to the booking API only the booking system's key or an admin's token (see {@link
- * BookingSystemAccess}). The key is no token of Concierge's, so the server's token check leaves the
- * request unauthenticated, and the key is read from the header here.
+ * BookingSystemAccess}).
  */
 @Provider
 @BookingSystemOnly
 @ApplicationScoped
 @Priority(Priorities.AUTHORIZATION)
 public class BookingSystemFilter implements ContainerRequestFilter {
-
-  private static final String BEARER = "bearer ";
 
   @Inject BookingSystemAccess access;
   @Inject CurrentCaller caller;
@@ -35,14 +30,6 @@ public class BookingSystemFilter implements ContainerRequestFilter {
     boolean signedIn = request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken;
     access.check(
         signedIn ? Optional.of(caller.get()) : Optional.empty(),
-        bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
-  }
-
-  private static Optional<String> bearer(String authorization) {
-    if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-      return Optional.empty();
-    }
-    return Optional.of(authorization.substring(BEARER.length()).strip())
-        .filter(token -> !token.isEmpty());
+        Optional.ofNullable(request.getHeaderString(BookingSystemAccess.KEY_HEADER)));
   }
 }

@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.concierge.bookings.BookingMessages;
 import org.concierge.bookings.BookingSms;
 import org.concierge.bookings.BookingSmsKind;
+import org.concierge.bookings.BookingSystemAccess;
 import org.concierge.platform.FieldChecks;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,8 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityScheme(
     securitySchemeName = "bookingKey",
-    type = SecuritySchemeType.HTTP,
-    scheme = "bearer",
+    type = SecuritySchemeType.APIKEY,
+    in = SecuritySchemeIn.HEADER,
+    apiKeyName = BookingSystemAccess.KEY_HEADER,
     description = "The booking system's key, the server's CONCIERGE_BOOKING_API_KEY")
 @SecurityRequirements({
   @SecurityRequirement(name = "bookingKey"),
@@ -47,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Bookings", description = "Text messages for the travel company's booking system")
 @APIResponse(
     responseCode = "401",
-    description = "Neither the booking system's key nor a valid token")
+    description = "A wrong key, or neither the booking system's key nor a valid token")
 @APIResponse(responseCode = "403", description = "A token of a traveler or an agent")
 public class BookingsResource {
 
