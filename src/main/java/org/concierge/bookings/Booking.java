@@ -22,13 +22,12 @@ public record Booking(
       DateTimeFormatter.ofPattern("EEE d MMM uuuu 'at' HH:mm", Locale.ENGLISH);
 
   /** The facts the messages' templates are given. */
-  Map<String, String> data(String company) {
+  Map<String, String> data() {
     return Map.of(
         "reference", reference,
         "travelerName", travelerName,
         "trip", trip,
-        "departure", spokenDeparture(),
-        "company", company);
+        "departure", spokenDeparture());
   }
 
   /** "Tue 1 Dec 2026 at 09:30 (UTC+01:00)": the local time, and which one it is. */

@@ -10,7 +10,6 @@ import org.concierge.platform.Clock;
 import org.concierge.platform.Conflict;
 import org.concierge.platform.Invalid;
 import org.concierge.platform.NotFound;
-import org.concierge.platform.Settings;
 import org.concierge.platform.Store;
 
 /**
@@ -25,7 +24,6 @@ public class BookingMessages {
   static final String CANCELLED = "Cancelled by the booking system.";
 
   @Inject Outbox outbox;
-  @Inject Settings settings;
   @Inject Clock clock;
   @Inject Store store;
 
@@ -65,7 +63,7 @@ public class BookingMessages {
             .reschedule(
                 BookingSmsKind.REMINDER.dedupeKey(booking.reference()),
                 booking.phone(),
-                booking.data(settings.companyName()),
+                booking.data(),
                 remindAt)
             .orElseThrow(() -> alreadyOut(booking.reference()));
     store.makeDurable();
@@ -103,13 +101,7 @@ public class BookingMessages {
     String key = kind.dedupeKey(booking.reference());
     boolean created =
         outbox.sms(
-            Optional.empty(),
-            booking.phone(),
-            kind.notification(),
-            null,
-            booking.data(settings.companyName()),
-            key,
-            due);
+            Optional.empty(), booking.phone(), kind.notification(), null, booking.data(), key, due);
     if (created) {
       store.makeDurable();
     }

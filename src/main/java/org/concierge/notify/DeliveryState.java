@@ -8,7 +8,9 @@ import java.util.Locale;
  * failed and waits for its retry; {@code DEAD} failed every try; {@code NOT_CONFIGURED} has no
  * sender to go through (no SMTP host) and waits for an admin's retry; {@code SKIPPED} was no longer
  * needed when its turn came; {@code CANCELLED} was called off before it was sent (a booking's
- * reminder, say).
+ * reminder, say). A text message that was sent may later be reported by Twilio as {@code DELIVERED}
+ * to the phone, or {@code UNDELIVERED} (with the carrier's error code as reason); those reports
+ * only ever move a notification forward.
  */
 public enum DeliveryState {
   PENDING,
@@ -18,6 +20,8 @@ public enum DeliveryState {
   DEAD,
   NOT_CONFIGURED,
   SKIPPED,
+  DELIVERED,
+  UNDELIVERED,
   CANCELLED;
 
   public String wire() {
@@ -30,6 +34,6 @@ public enum DeliveryState {
 
   /** States an admin may send again. */
   public boolean retryable() {
-    return this == FAILED || this == DEAD || this == NOT_CONFIGURED;
+    return this == FAILED || this == DEAD || this == NOT_CONFIGURED || this == UNDELIVERED;
   }
 }

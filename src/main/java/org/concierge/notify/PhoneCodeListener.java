@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.concierge.identity.PhoneCodeIssued;
-import org.concierge.platform.Settings;
 
 /**
  * Texts each phone verification code to its number. It observes synchronously, so the person is
@@ -21,7 +20,6 @@ public class PhoneCodeListener {
 
   @Inject Outbox outbox;
   @Inject SealedData sealed;
-  @Inject Settings settings;
 
   void issued(@Observes PhoneCodeIssued event) {
     // Not a notification the person may turn off: they asked for this code a moment ago. A number
@@ -31,13 +29,7 @@ public class PhoneCodeListener {
         event.phone(),
         NotificationKind.PHONE_VERIFICATION,
         null,
-        Map.of(
-            CODE,
-            sealed.seal(event.code()),
-            "company",
-            settings.companyName(),
-            "validFor",
-            spoken(event.lifetime())),
+        Map.of(CODE, sealed.seal(event.code()), "validFor", spoken(event.lifetime())),
         "phone-code:" + event.userId() + ":" + event.issuedAt().toEpochMilli(),
         event.issuedAt());
   }

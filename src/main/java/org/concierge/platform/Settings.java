@@ -116,6 +116,29 @@ public class Settings {
     return seconds("CONCIERGE_NOTIFY_RETRY_SECONDS", 30);
   }
 
+  /** The Twilio account text messages are sent from; without it, SMS wait as not configured. */
+  public Optional<String> twilioAccountSid() {
+    return text("CONCIERGE_TWILIO_ACCOUNT_SID");
+  }
+
+  /** The account's auth token: it signs the API's requests and checks Twilio's webhooks. */
+  public Optional<String> twilioAuthToken() {
+    return text("CONCIERGE_TWILIO_AUTH_TOKEN");
+  }
+
+  /** The sender numbers (E.164) of the account; the first is the default. */
+  public List<String> twilioFrom() {
+    return list("CONCIERGE_TWILIO_FROM");
+  }
+
+  /**
+   * Where the Twilio SDK's requests go instead of {@code https://api.twilio.com}: an egress proxy,
+   * or a stand-in for tests.
+   */
+  public Optional<URI> twilioApiUrl() {
+    return text("CONCIERGE_TWILIO_API_URL").map(URI::create);
+  }
+
   /**
    * The file of the server's secret key (see {@link ServerSecret}); outside {@code keys/}, which
    * holds the token pair and is written in one piece.
@@ -141,7 +164,7 @@ public class Settings {
     return seconds("CONCIERGE_PHONE_CODE_RESEND_SECONDS", 60);
   }
 
-  /** The key the travel company's booking system calls the booking API with; unset, none works. */
+  /** The key of the travel company's booking system for the booking API; unset, admins only. */
   public Optional<String> bookingApiKey() {
     return text("CONCIERGE_BOOKING_API_KEY");
   }

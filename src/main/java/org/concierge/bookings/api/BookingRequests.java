@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.concierge.bookings.Booking;
-import org.concierge.identity.PhoneNumbers;
 import org.concierge.platform.FieldChecks;
 
 /** The bodies of the booking API, and the checks of what they and the path say. */
@@ -83,7 +82,7 @@ final class BookingRequests {
         "reference",
         "may hold letters, digits, '.', '_' and '-' only");
     String name = checks.text("travelerName", travelerName, 1, NAME_MAX, true);
-    String number = PhoneNumbers.e164(checks, "phone", phone);
+    String number = checks.phone("phone", phone, true);
     String validTrip = checks.text("trip", trip, 1, TRIP_MAX, true);
     OffsetDateTime departure = null;
     if (checks.text("departureAt", departureAt, 1, 64, true) != null) {

@@ -1,6 +1,5 @@
 package org.concierge.identity.api;
 
-import org.concierge.identity.PhoneNumbers;
 import org.concierge.platform.FieldChecks;
 
 /** The bodies of the phone verification endpoints. */
@@ -13,7 +12,7 @@ final class PhoneRequests {
 
     String validPhone() {
       FieldChecks checks = new FieldChecks();
-      String number = PhoneNumbers.e164(checks, "phone", phone);
+      String number = checks.phone("phone", phone, true);
       checks.throwIfInvalid();
       return number;
     }

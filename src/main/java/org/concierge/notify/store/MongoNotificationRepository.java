@@ -6,11 +6,14 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -81,6 +84,38 @@ public class MongoNotificationRepository {
         return false;
       }
       throw e;
+    }
+  }
+
+  /** Every notification about one chat, oldest first. */
+  public List<Notification> ofRoom(String roomId) {
+    return collection()
+        .find(eq("roomId", roomId))
+        .sort(Sorts.ascending("createdAt", "_id"))
+        .map(NotificationCodec::fromDocument)
+        .into(new ArrayList<>());
+  }
+
+  /**
+   * Stores new notifications in one write; those whose dedupe key already exists are left out and
+   * the others stored all the same.
+   */
+  public void insertAll(List<Notification> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      collection()
+          .insertMany(
+              batch.stream().map(NotificationCodec::toDocument).toList(),
+              new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      boolean onlyRepeats =
+          e.getWriteErrors().stream()
+              .allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+      if (!onlyRepeats) {
+        throw e;
+      }
     }
   }
 
@@ -205,6 +240,21 @@ public class MongoNotificationRepository {
         Updates.set("lastError", error),
         Updates.set("nextAttemptAt", NotificationCodec.date(nextAttemptAt)),
         Updates.unset("leaseUntil"));
+  }
+
+  /**
+   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
+   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
+   * late or repeated report never moves one backwards; false when none took it.
+   */
+  public boolean markReported(String reference, DeliveryState state, String reason) {
+    return collection()
+            .updateOne(
+                and(eq("reference", reference), eq("state", DeliveryState.SENT.wire())),
+                Updates.combine(
+                    Updates.set("state", state.wire()), Updates.set("lastError", reason)))
+            .getModifiedCount()
+        == 1;
   }
 
   /**

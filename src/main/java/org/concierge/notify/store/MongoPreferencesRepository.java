@@ -1,12 +1,17 @@
 package org.concierge.notify.store;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.bson.Document;
 import org.concierge.notify.NotificationPreferences;
 
@@ -28,6 +33,15 @@ public class MongoPreferencesRepository {
     }
     return new NotificationPreferences(
         found.getBoolean("email", true), found.getBoolean("sms", true));
+  }
+
+  /** Which of these people turned text messages off. */
+  public Set<String> refusingSms(Collection<String> userIds) {
+    Set<String> refusing = new HashSet<>();
+    collection()
+        .find(and(in("_id", userIds), eq("sms", false)))
+        .forEach(d -> refusing.add(d.getString("_id")));
+    return refusing;
   }
 
   public void save(String userId, NotificationPreferences preferences) {
