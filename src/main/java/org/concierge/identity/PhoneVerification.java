@@ -13,6 +13,7 @@ import org.concierge.platform.Conflict;
 import org.concierge.platform.Invalid;
 import org.concierge.platform.RateLimited;
 import org.concierge.platform.Settings;
+import org.concierge.platform.SlidingWindowLimiter;
 import org.concierge.platform.Store;
 import org.concierge.platform.Unauthorized;
 
@@ -20,11 +21,18 @@ import org.concierge.platform.Unauthorized;
  * A signed-in person proves a phone number is theirs: Concierge texts a one-time code to it, and
  * the person types it back. A code is good for {@code CONCIERGE_PHONE_CODE_TTL_SECONDS} and {@code
  * CONCIERGE_PHONE_CODE_ATTEMPTS} tries; another may be asked for after {@code
- * CONCIERGE_PHONE_CODE_RESEND_SECONDS}. Whether a number is someone else's is never told: asking
- * for a code answers the same for every number.
+ * CONCIERGE_PHONE_CODE_RESEND_SECONDS}, and one number gets at most {@value #CODES_PER_NUMBER}
+ * codes an hour, however many accounts ask, so that nobody can flood a phone (or the company's SMS
+ * bill) with codes. Whether a number is someone else's is never told: asking for a code answers the
+ * same for every number.
  */
 @ApplicationScoped
 public class PhoneVerification {
+
+  static final int CODES_PER_NUMBER = 5;
+
+  /** Counted on each node: a cluster of n nodes lets through at most n times as many. */
+  private final SlidingWindowLimiter codesPerNumber = new SlidingWindowLimiter(Duration.ofHours(1));
 
   @Inject MongoPhoneCodeRepository codes;
   @Inject MongoUserRepository users;
@@ -50,6 +58,13 @@ public class PhoneVerification {
     Instant now = clock.now();
     Duration lifetime = settings.phoneCodeLifetime();
     Duration resendDelay = settings.phoneCodeResendDelay();
+    codesPerNumber
+        .blockedFor(phone, CODES_PER_NUMBER, now)
+        .ifPresent(
+            wait -> {
+              throw new RateLimited(
+                  "This number has had too many codes in the last hour. Try again later.", wait);
+            });
     String code = hasher.newCode();
     PhoneCode stored =
         new PhoneCode(
@@ -69,6 +84,7 @@ public class PhoneVerification {
       codes.delete(stored);
       throw notQueued;
     }
+    codesPerNumber.record(phone, now);
     store.makeDurable();
     return new Sent(phone, stored.expiresAt(), now.plus(resendDelay));
   }

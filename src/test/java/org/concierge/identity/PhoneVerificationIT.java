@@ -146,6 +146,23 @@ class PhoneVerificationIT {
   }
 
   @Test
+  void oneNumberGetsAtMostFiveCodesAnHourWhoeverAsks(Desk desk, TwilioStandIn twilio) {
+    String phone = Phones.unique();
+    for (int i = 1; i <= 5; i++) {
+      Reply sent = desk.newTraveler().client().post(SEND, Json.of("phone", phone));
+      assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+    }
+
+    Reply sixth = desk.newTraveler().client().post(SEND, Json.of("phone", phone));
+
+    assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
+    assertThat(Integer.parseInt(sixth.header("Retry-After"))).isBetween(1, 3600);
+    twilio.awaitCount(phone, 5);
+    Reply elsewhere = desk.newTraveler().client().post(SEND, Json.of("phone", Phones.unique()));
+    assertThat(elsewhere.status()).as("other numbers are not held up").isEqualTo(202);
+  }
+
+  @Test
   void aNumberSomeoneElseVerifiedAnswersLikeAnyOther(Desk desk, TwilioStandIn twilio) {
     Session first = desk.newTraveler();
     String phone = Phones.unique();

@@ -13,8 +13,10 @@ public record BookingSmsView(
     @Schema(description = "When it goes out, or went out if sent") Instant sendAt,
     @Schema(
             description =
-                "pending (waiting for its time), sending, sent, failed (tried again later), dead"
-                    + " (given up), not_configured (no SMS provider), cancelled")
+                "pending (waiting for its time), sending, sent, delivered or undelivered (as"
+                    + " Twilio reports), failed (tried again later), dead (given up),"
+                    + " not_configured (no SMS provider), cancelled, skipped (the number replied"
+                    + " STOP)")
         String state,
     Instant sentAt) {
 
