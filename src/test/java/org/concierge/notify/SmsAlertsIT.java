@@ -86,11 +86,36 @@ class SmsAlertsIT {
   }
 
   @Test
+  void anEscalationToHighTextsTheOthersOnDuty(Desk desk, TwilioStandIn twilio) {
+    String colleague = newPhone();
+    SmsStaff.agent(desk, colleague, "online");
+    Session agent = desk.newAgent();
+    Session traveler = desk.newTraveler();
+    String room = traveler.startChat("subject", "Refund refused");
+    agent.accept(room);
+
+    Reply escalated =
+        agent
+            .client()
+            .post("/api/chat/" + room + "/escalate", Json.of("reason", "Needs a supervisor"));
+    assertThat(escalated.status()).as(escalated.toString()).isEqualTo(200);
+
+    Received text = twilio.await(colleague, m -> m.body().contains(room));
+    assertThat(text.body()).contains(": HIGH chat from " + traveler.name());
+    NotifyEmailsIT.close(agent, Json.of("id", room));
+  }
+
+  @Test
   void withNobodyOnDutyTheAdminsWithAPhoneAreTexted(Desk desk, TwilioStandIn twilio) {
     String adminPhone = newPhone();
     String agentPhone = newPhone();
+    String disabledAdminPhone = newPhone();
     SmsStaff.admin(desk, adminPhone);
     SmsStaff.agent(desk, agentPhone, "away");
+    Session disabled = SmsStaff.admin(desk, disabledAdminPhone);
+    Reply disabling =
+        desk.admin().client().put("/api/admin/users/" + disabled.id(), Json.of("disabled", true));
+    assertThat(disabling.status()).as(disabling.toString()).isEqualTo(200);
     SmsStaff.nobodyOnDuty(desk);
     Session traveler = desk.newTraveler();
 
@@ -100,7 +125,7 @@ class SmsAlertsIT {
     assertThat(text.body()).contains(": HIGH chat from " + traveler.name());
     assertThat(Outboxes.addressesOf(desk, room, ALERT))
         .contains(adminPhone)
-        .doesNotContain(agentPhone);
+        .doesNotContain(agentPhone, disabledAdminPhone);
     NotifyEmailsIT.close(traveler, Json.of("id", room));
   }
 

@@ -123,6 +123,18 @@ class TwilioWebhooksIT {
     assertThat(undelivered.getString("lastError")).contains("30003");
   }
 
+  @Test
+  void bothWebhooksAreInTheOpenApiDocument(Desk desk) {
+    Reply openapi = desk.anonymous().get("/openapi?format=JSON");
+
+    JsonObject paths = openapi.json().getJsonObject("paths");
+    for (String path : List.of(INBOUND, STATUS)) {
+      assertThat(paths.getJsonObject(path)).as(path).containsKey("post");
+      assertThat(paths.getJsonObject(path).getJsonObject("post").getJsonObject("responses"))
+          .containsKey("403");
+    }
+  }
+
   /**
    * A traveler's urgent chat, accepted by {@code agent}, which texts them; its id. It stays open: a
    * text that calls an agent to a closed chat is not sent.
