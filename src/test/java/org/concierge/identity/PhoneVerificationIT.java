@@ -83,6 +83,24 @@ class PhoneVerificationIT {
   }
 
   @Test
+  void aNumberAnAdminSetsIsNotVerifiedUnlessItIsTheSame(Desk desk, TwilioStandIn twilio) {
+    Session agent = desk.newAgent();
+    String phone = Phones.unique();
+    verify(agent, phone, twilio, 1);
+    Session admin = desk.admin();
+    String user = "/api/admin/users/" + agent.id();
+
+    Reply same = admin.client().put(user, Json.of("phone", phone));
+    Reply other = admin.client().put(user, Json.of("phone", Phones.unique()));
+
+    assertThat(same.status()).as(same.toString()).isEqualTo(200);
+    assertThat(same.json().getBoolean("phoneVerified")).isTrue();
+    assertThat(other.status()).as(other.toString()).isEqualTo(200);
+    assertThat(other.json().getBoolean("phoneVerified")).isFalse();
+    assertThat(agent.client().get("/api/auth/me").json().getBoolean("phoneVerified")).isFalse();
+  }
+
+  @Test
   void wrongCodesCountAndTheLimitVoidsTheCode(Desk desk, TwilioStandIn twilio) {
     Session traveler = desk.newTraveler();
     String phone = Phones.unique();

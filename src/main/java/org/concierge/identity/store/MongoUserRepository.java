@@ -92,11 +92,13 @@ public class MongoUserRepository {
   }
 
   /**
-   * Sets the phone number alone, or removes it when {@code phone} is null.
+   * Sets the phone number alone, or removes it when {@code phone} is null. A number set for someone
+   * is not proven theirs: it is verified only if it is the number they verified.
    *
    * @return the user as stored afterwards; empty for an unknown id
    */
   public Optional<User> setPhone(String id, String phone) {
+    collection().updateOne(and(eq("_id", id), ne("phone", phone)), Updates.unset("phoneVerified"));
     return set(
         eq("_id", id),
         id,
