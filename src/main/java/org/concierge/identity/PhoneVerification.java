@@ -51,7 +51,8 @@ public class PhoneVerification {
    * Makes a code for {@code phone} (E.164, checked by the caller) and has it texted, in place of
    * any earlier code of the caller's.
    *
-   * @throws RateLimited when the caller's last code was sent too recently
+   * @throws RateLimited when the caller's last code was sent too recently, or the number has had
+   *     its codes for the hour
    */
   public Sent request(Caller caller, String phone) {
     User user = account(caller);

@@ -3,6 +3,7 @@
  * events write each notification to the outbox in the store; a worker on any node claims the due
  * ones atomically, renders them from templates and hands them to a courier (SMTP for email, Twilio
  * for text messages), retrying with exponential backoff until it succeeds or gives up. So the chat
- * never waits for a mail server or Twilio, and one that is down loses nothing.
+ * never waits for a mail server or Twilio, and one that is down loses nothing. Secrets a message
+ * carries (a verification code) wait in the outbox sealed, and are erased once it is sent.
  */
 package org.concierge.notify;
