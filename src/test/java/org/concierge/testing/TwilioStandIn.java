@@ -35,8 +35,10 @@ import org.awaitility.Awaitility;
  * message's JSON with a fresh {@code sid}, status {@code queued}, dates in RFC 2822). The server
  * under test reaches it through the real Twilio SDK ({@code CONCIERGE_TWILIO_API_URL}). It keeps
  * every message it accepted, with what it was sent and when it arrived, across stops and starts; a
- * stopped stand-in refuses connections, as an outage does. A number may be made to fail with
- * Twilio's error JSON, such as 400 with code 21211 for an invalid number.
+ * stopped stand-in refuses connections, as an outage does. Requests that do not authenticate as
+ * {@link #ACCOUNT_SID} with {@link #AUTH_TOKEN} are refused with 401 (code 20003), as Twilio does.
+ * A number may be made to fail with Twilio's error JSON, such as 400 with code 21211 for an invalid
+ * number.
  */
 public final class TwilioStandIn {
 
@@ -167,7 +169,11 @@ public final class TwilioStandIn {
       LoggedRequest request = event.getRequest();
       Map<String, String> form = form(request.getBodyAsString());
       String to = form.getOrDefault("To", "");
-      Refusal refusal = refusals.get(to);
+      String[] credentials = basicAuth(request.getHeader("Authorization"));
+      Refusal refusal =
+          ACCOUNT_SID.equals(credentials[0]) && AUTH_TOKEN.equals(credentials[1])
+              ? refusals.get(to)
+              : new Refusal(401, 20003, "Authenticate");
       if (refusal != null) {
         return json(
             refusal.status(),
@@ -177,7 +183,6 @@ public final class TwilioStandIn {
                 .add("more_info", "https://www.twilio.com/docs/errors/" + refusal.code())
                 .add("status", refusal.status()));
       }
-      String[] credentials = basicAuth(request.getHeader("Authorization"));
       String sid = String.format("SM%032x", sids.incrementAndGet());
       received.add(
           new Received(
