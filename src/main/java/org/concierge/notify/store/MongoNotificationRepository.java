@@ -131,9 +131,9 @@ public class MongoNotificationRepository {
   }
 
   /**
-   * Moves a notification that has not gone out (waiting, failed, not configured, dead or cancelled,
-   * not being sent this moment) to {@code due}, with new data and address and a fresh count of
-   * tries.
+   * Moves a notification that has not gone out (waiting, failed, not configured, dead, skipped or
+   * cancelled; not being sent this moment) to {@code due}, with new data and address and a fresh
+   * count of tries.
    *
    * @return the notification as stored afterwards; empty when it is being sent or was sent
    */
@@ -180,6 +180,7 @@ public class MongoNotificationRepository {
         DeliveryState.FAILED.wire(),
         DeliveryState.NOT_CONFIGURED.wire(),
         DeliveryState.DEAD.wire(),
+        DeliveryState.SKIPPED.wire(),
         DeliveryState.CANCELLED.wire());
   }
 
