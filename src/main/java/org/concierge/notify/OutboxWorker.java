@@ -21,11 +21,11 @@ import org.concierge.platform.Clock;
 import org.concierge.platform.Settings;
 
 /**
- * Sends what the outbox holds. Every second it claims due notifications one at a time, so any
- * number of nodes may run it side by side, and for each it asks the {@link Courier} of its channel
- * to deliver it and records the outcome: sent; skipped when no longer needed; failed with its retry
- * time (see {@link Backoff}); dead after the last try or when it cannot be delivered at all; or not
- * configured when the channel has no provider to hand it to.
+ * Sends what the outbox holds. Every second, when its {@link OutboxAlarm} rings, it claims due
+ * notifications one at a time, so any number of nodes may run it side by side, and for each it asks
+ * the {@link Courier} of its channel to deliver it and records the outcome: sent; skipped when no
+ * longer needed; failed with its retry time (see {@link Backoff}); dead after the last try or when
+ * it cannot be delivered at all; or not configured when the channel has no provider to hand it to.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -41,6 +41,7 @@ public class OutboxWorker {
 
   @Inject MongoNotificationRepository notifications;
   @Inject @Any Instance<Courier> couriers;
+  @Inject OutboxAlarm alarm;
   @Inject SealedData sealed;
   @Inject Settings settings;
   @Inject Clock clock;
@@ -62,12 +63,18 @@ public class OutboxWorker {
 
   /** Sends every notification due now; a failure of the store waits for the next tick. */
   void sendDue() {
+    Instant now = clock.now();
+    if (!alarm.rings(now)) {
+      return;
+    }
+    alarm.looking(now);
     try {
       Optional<Notification> claimed;
       while ((claimed = claim()).isPresent()) {
         deliver(claimed.get());
       }
     } catch (RuntimeException e) {
+      alarm.expect(now);
       LOG.log(Level.WARNING, "The outbox could not be read; trying again shortly", e);
     }
   }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.concierge.testing.deployment.AnalyticsProbeResource;
 import org.concierge.testing.deployment.EventJournal;
 import org.concierge.testing.deployment.EventJournalResource;
+import org.concierge.testing.deployment.FormerStoreProbeResource;
 import org.concierge.testing.deployment.OutboxProbeResource;
 import org.concierge.testing.deployment.StoreProbeResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -28,6 +29,7 @@ final class TestDeployment {
             EventJournalResource.class,
             AnalyticsProbeResource.class,
             OutboxProbeResource.class,
+            FormerStoreProbeResource.class,
             StoreProbeResource.class)
         .as(ZipExporter.class)
         .exportTo(target.toFile(), true);

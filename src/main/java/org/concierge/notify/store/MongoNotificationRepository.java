@@ -32,6 +32,7 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.concierge.notify.DeliveryState;
 import org.concierge.notify.Notification;
+import org.concierge.notify.OutboxAlarm;
 import org.concierge.notify.SealedData;
 import org.concierge.platform.MongoErrors;
 import org.concierge.platform.Store;
@@ -56,6 +57,8 @@ public class MongoNotificationRepository {
 
   @Inject MongoDatabase database;
   @Inject Store store;
+  @Inject MongoDeliveryReportRepository earlyReports;
+  @Inject OutboxAlarm alarm;
 
   void createIndexes(
       @Observes
@@ -78,6 +81,7 @@ public class MongoNotificationRepository {
   public boolean insert(Notification notification) {
     try {
       collection().insertOne(NotificationCodec.toDocument(notification));
+      alarm.expect(notification.nextAttemptAt());
       return true;
     } catch (RuntimeException e) {
       if (MongoErrors.isDuplicateKey(e)) {
@@ -117,6 +121,8 @@ public class MongoNotificationRepository {
         throw e;
       }
     }
+    // A repeat that was not stored only costs the worker a look.
+    batch.forEach(n -> alarm.expect(n.nextAttemptAt()));
   }
 
   public Optional<Notification> find(String id) {
@@ -141,19 +147,22 @@ public class MongoNotificationRepository {
       String dedupeKey, String address, Map<String, String> data, Instant due) {
     Document newData = new Document();
     data.forEach(newData::append);
-    return Optional.ofNullable(
-            collection()
-                .findOneAndUpdate(
-                    and(eq("dedupeKey", dedupeKey), in("state", unsent())),
-                    Updates.combine(
-                        Updates.set("state", DeliveryState.PENDING.wire()),
-                        Updates.set("address", address),
-                        Updates.set("data", newData),
-                        Updates.set("attempts", 0),
-                        Updates.set("nextAttemptAt", NotificationCodec.date(due)),
-                        Updates.unset("lastError")),
-                    AFTER))
-        .map(NotificationCodec::fromDocument);
+    Optional<Notification> moved =
+        Optional.ofNullable(
+                collection()
+                    .findOneAndUpdate(
+                        and(eq("dedupeKey", dedupeKey), in("state", unsent())),
+                        Updates.combine(
+                            Updates.set("state", DeliveryState.PENDING.wire()),
+                            Updates.set("address", address),
+                            Updates.set("data", newData),
+                            Updates.set("attempts", 0),
+                            Updates.set("nextAttemptAt", NotificationCodec.date(due)),
+                            Updates.unset("lastError")),
+                        AFTER))
+            .map(NotificationCodec::fromDocument);
+    moved.ifPresent(n -> alarm.expect(due));
+    return moved;
   }
 
   /**
@@ -197,19 +206,26 @@ public class MongoNotificationRepository {
             and(
                 eq("state", DeliveryState.SENDING.wire()),
                 lte("leaseUntil", NotificationCodec.date(now))));
-    return Optional.ofNullable(
-            collection()
-                .findOneAndUpdate(
-                    due,
-                    Updates.combine(
-                        Updates.set("state", DeliveryState.SENDING.wire()),
-                        Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
-                        Updates.inc("attempts", 1)),
-                    CLAIM))
-        .map(NotificationCodec::fromDocument);
+    Optional<Notification> claimed =
+        Optional.ofNullable(
+                collection()
+                    .findOneAndUpdate(
+                        due,
+                        Updates.combine(
+                            Updates.set("state", DeliveryState.SENDING.wire()),
+                            Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
+                            Updates.inc("attempts", 1)),
+                        CLAIM))
+            .map(NotificationCodec::fromDocument);
+    // A claim whose send never finished is due again when its lease ends.
+    claimed.ifPresent(c -> alarm.expect(leaseUntil));
+    return claimed;
   }
 
-  /** Records a handed-over notification, with the provider's id for it when it gave one. */
+  /**
+   * Records a handed-over notification, with the provider's id for it when it gave one, and then
+   * the provider's delivery report if that came first.
+   */
   public void markSent(Notification claimed, Instant at, Optional<String> reference) {
     finish(
         claimed,
@@ -218,6 +234,27 @@ public class MongoNotificationRepository {
         Updates.set("sentAt", NotificationCodec.date(at)),
         Updates.set("reference", reference.orElse(null)),
         Updates.unset("leaseUntil"));
+    reference.flatMap(earlyReports::take).ifPresent(r -> applyReport(reference.get(), r));
+  }
+
+  /**
+   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
+   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
+   * late or repeated report never moves one backwards. A report about a send not recorded yet is
+   * kept until it is.
+   */
+  public void markReported(String reference, DeliveryState state, String reason) {
+    MongoDeliveryReportRepository.Report report =
+        new MongoDeliveryReportRepository.Report(state, reason);
+    if (applyReport(reference, report)
+        || collection().countDocuments(eq("reference", reference)) > 0) {
+      return;
+    }
+    earlyReports.save(reference, report);
+    // The send may have been recorded between the look and the save: then it is applied here.
+    if (applyReport(reference, report)) {
+      earlyReports.remove(reference);
+    }
   }
 
   public void markSkipped(Notification claimed, String reason) {
@@ -234,6 +271,9 @@ public class MongoNotificationRepository {
    */
   public void markFailed(
       Notification claimed, DeliveryState state, String error, Instant nextAttemptAt) {
+    if (state == DeliveryState.FAILED) {
+      alarm.expect(nextAttemptAt);
+    }
     finish(
         claimed,
         state,
@@ -243,17 +283,13 @@ public class MongoNotificationRepository {
         Updates.unset("leaseUntil"));
   }
 
-  /**
-   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
-   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
-   * late or repeated report never moves one backwards; false when none took it.
-   */
-  public boolean markReported(String reference, DeliveryState state, String reason) {
+  private boolean applyReport(String reference, MongoDeliveryReportRepository.Report report) {
     return collection()
             .updateOne(
                 and(eq("reference", reference), eq("state", DeliveryState.SENT.wire())),
                 Updates.combine(
-                    Updates.set("state", state.wire()), Updates.set("lastError", reason)))
+                    Updates.set("state", report.state().wire()),
+                    Updates.set("lastError", report.reason())))
             .getModifiedCount()
         == 1;
   }
@@ -269,15 +305,20 @@ public class MongoNotificationRepository {
         retryable.add(state.wire());
       }
     }
-    return collection()
-            .updateOne(
-                and(eq("_id", id), in("state", retryable)),
-                Updates.combine(
-                    Updates.set("state", DeliveryState.PENDING.wire()),
-                    Updates.set("attempts", 0),
-                    Updates.set("nextAttemptAt", NotificationCodec.date(now))))
-            .getModifiedCount()
-        == 1;
+    boolean retried =
+        collection()
+                .updateOne(
+                    and(eq("_id", id), in("state", retryable)),
+                    Updates.combine(
+                        Updates.set("state", DeliveryState.PENDING.wire()),
+                        Updates.set("attempts", 0),
+                        Updates.set("nextAttemptAt", NotificationCodec.date(now))))
+                .getModifiedCount()
+            == 1;
+    if (retried) {
+      alarm.expect(now);
+    }
+    return retried;
   }
 
   /**
