@@ -9,6 +9,8 @@ import java.util.List;
  * working, and it is no longer offered chats.
  *
  * @param email the sign-in email; for a visitor, the contact address they gave, if any
+ * @param phoneVerified true when the person proved, with a code sent there, that {@code phone} is
+ *     theirs; it is then in E.164 form
  * @param passwordHash null for visitors
  */
 public record User(
@@ -17,6 +19,7 @@ public record User(
     String name,
     Role role,
     String phone,
+    boolean phoneVerified,
     AgentStatus status,
     List<String> departments,
     String passwordHash,

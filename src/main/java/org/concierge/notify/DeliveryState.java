@@ -6,9 +6,11 @@ import java.util.Locale;
  * Where a notification is on its way out. {@code PENDING} waits for its next try; {@code SENDING}
  * is claimed by a worker until its lease ends; {@code SENT} is done; {@code FAILED} is a try that
  * failed and waits for its retry; {@code DEAD} failed every try; {@code NOT_CONFIGURED} has no
- * sender to go through (no SMTP host) and waits for an admin's retry. A text message that was sent
- * may later be reported by Twilio as {@code DELIVERED} to the phone, or {@code UNDELIVERED} (with
- * the carrier's error code as reason); those reports only ever move a notification forward.
+ * sender to go through (no SMTP host) and waits for an admin's retry; {@code SKIPPED} was no longer
+ * needed when its turn came; {@code CANCELLED} was called off before it was sent (a booking's
+ * reminder, say). A text message that was sent may later be reported by Twilio as {@code DELIVERED}
+ * to the phone, or {@code UNDELIVERED} (with the carrier's error code as reason); those reports
+ * only ever move a notification forward.
  */
 public enum DeliveryState {
   PENDING,
@@ -19,7 +21,8 @@ public enum DeliveryState {
   NOT_CONFIGURED,
   SKIPPED,
   DELIVERED,
-  UNDELIVERED;
+  UNDELIVERED,
+  CANCELLED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

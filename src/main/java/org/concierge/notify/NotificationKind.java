@@ -31,7 +31,13 @@ public enum NotificationKind {
   /** To the agents on duty, by push: an urgent chat waits in the queue. */
   URGENT_CHAT_WAITING(Channel.PUSH),
   /** To an agent without an open dashboard, by push: the traveler of their chat wrote. */
-  TRAVELER_WROTE(Channel.PUSH);
+  TRAVELER_WROTE(Channel.PUSH),
+  /** By SMS, to a person proving a number is theirs: the one-time code, sealed until sent. */
+  PHONE_VERIFICATION(Channel.SMS),
+  /** By SMS, for the travel company's booking system: a booking is confirmed. */
+  BOOKING_CONFIRMED(Channel.SMS),
+  /** By SMS, for the travel company's booking system: a trip departs soon. */
+  TRIP_REMINDER(Channel.SMS);
 
   private final Set<Channel> channels;
 

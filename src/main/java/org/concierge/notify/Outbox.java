@@ -186,8 +186,11 @@ public class Outbox {
    * user's, {@code recipient} is that user and their SMS preference applies; a number of nobody's
    * (a booking system's traveler) has none. The body is rendered from {@code kind}'s SMS template
    * when it is sent.
+   *
+   * @return false when nothing was queued: the recipient does not take text messages, or the fact's
+   *     notification exists already
    */
-  public void sms(
+  public boolean sms(
       Optional<User> recipient,
       String phone,
       NotificationKind kind,
@@ -198,9 +201,9 @@ public class Outbox {
     if (recipient.isPresent()
         && (recipient.get().disabled()
             || !preferences.of(recipient.get().id()).allows(Channel.SMS))) {
-      return;
+      return false;
     }
-    notifications.insert(
+    return notifications.insert(
         Notification.pending(
             notifications.newId(),
             Channel.SMS,
@@ -213,5 +216,30 @@ public class Outbox {
             dedupeKey,
             clock.now(),
             due));
+  }
+
+  /** The notification that tells the fact {@code dedupeKey} names, if any. */
+  public Optional<Notification> find(String dedupeKey) {
+    return notifications.findByDedupeKey(dedupeKey);
+  }
+
+  /**
+   * Moves the notification of {@code dedupeKey}, unless it went out already, to {@code due}, with a
+   * new address and data.
+   *
+   * @return the notification as stored afterwards; empty when it is being sent or was sent
+   */
+  public Optional<Notification> reschedule(
+      String dedupeKey, String address, Map<String, String> data, Instant due) {
+    return notifications.reschedule(dedupeKey, address, data, due);
+  }
+
+  /**
+   * Calls off the notification of {@code dedupeKey} unless it went out already.
+   *
+   * @return the notification as stored afterwards; empty when it is being sent or was sent
+   */
+  public Optional<Notification> cancel(String dedupeKey, String reason) {
+    return notifications.cancel(dedupeKey, reason);
   }
 }

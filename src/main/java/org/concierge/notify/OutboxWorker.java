@@ -42,6 +42,7 @@ public class OutboxWorker {
   @Inject MongoNotificationRepository notifications;
   @Inject @Any Instance<Courier> couriers;
   @Inject OutboxAlarm alarm;
+  @Inject SealedData sealed;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -92,7 +93,7 @@ public class OutboxWorker {
       return;
     }
     try {
-      Handover handover = courier.deliver(notification);
+      Handover handover = courier.deliver(sealed.open(notification));
       if (handover instanceof Handover.Sent sent) {
         notifications.markSent(notification, clock.now(), sent.reference());
       } else if (handover instanceof Handover.Skipped skipped) {

@@ -4,6 +4,7 @@
  * ones atomically, renders them from templates and hands them to the courier of their channel (SMTP
  * for email, Twilio for text messages, the browser's push service for push), retrying with
  * exponential backoff until it succeeds or gives up. So the chat never waits for a mail server,
- * Twilio or a push service, and one that is down loses nothing.
+ * Twilio or a push service, and one that is down loses nothing. Secrets a message carries (a
+ * verification code) wait in the outbox sealed, and are erased once it is sent.
  */
 package org.concierge.notify;

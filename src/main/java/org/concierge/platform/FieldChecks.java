@@ -2,6 +2,7 @@ package org.concierge.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,24 @@ public final class FieldChecks {
       add(field, "must be an email address");
     }
     return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A phone number that text messages go to, in E.164 ({@code +41791234567}): typed with or without
+   * spaces, dashes, dots or brackets, which are dropped. Null when absent and not required.
+   */
+  public String phone(String field, String raw, boolean required) {
+    String value = text(field, raw, 1, 32, required);
+    if (value == null) {
+      return null;
+    }
+    Optional<String> e164 = PhoneNumbers.e164(value);
+    check(
+        e164.isPresent(),
+        field,
+        "must be a phone number in international (E.164) form, with + and the country code,"
+            + " such as +41791234567");
+    return e164.orElse(value);
   }
 
   /** The request body, which must be there. */

@@ -165,6 +165,36 @@ public class Settings {
     return text("CONCIERGE_PUSH_ALLOW_LOOPBACK").map(Boolean::parseBoolean).orElse(false);
   }
 
+  /**
+   * The file of the server's secret key (see {@link ServerSecret}); outside {@code keys/}, which
+   * holds the token pair and is written in one piece.
+   */
+  public Path serverKeyFile() {
+    return text(ServerSecret.KEY_FILE)
+        .map(Path::of)
+        .orElseGet(() -> dataDir().resolve("secret").resolve("server.key"));
+  }
+
+  /** How long a phone verification code may be used. */
+  public Duration phoneCodeLifetime() {
+    return seconds("CONCIERGE_PHONE_CODE_TTL_SECONDS", 300);
+  }
+
+  /** Wrong tries after which a phone verification code is void. */
+  public int phoneCodeAttempts() {
+    return (int) Math.max(1, number("CONCIERGE_PHONE_CODE_ATTEMPTS", 5));
+  }
+
+  /** The wait before another phone verification code may be sent to the same person. */
+  public Duration phoneCodeResendDelay() {
+    return seconds("CONCIERGE_PHONE_CODE_RESEND_SECONDS", 60);
+  }
+
+  /** The key of the travel company's booking system for the booking API; unset, admins only. */
+  public Optional<String> bookingApiKey() {
+    return text("CONCIERGE_BOOKING_API_KEY");
+  }
+
   private Duration minutes(String name, double fallback) {
     double value = text(name).map(Double::parseDouble).orElse(fallback);
     return Duration.ofMillis(Math.round(value * 60_000));

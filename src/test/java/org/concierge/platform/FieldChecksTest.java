@@ -25,6 +25,21 @@ class FieldChecksTest {
   }
 
   @Test
+  void aPhoneNumberIsTakenInE164FormOnly() {
+    FieldChecks checks = new FieldChecks();
+    assertThat(checks.phone("phone", " +41 79 123-45-67 ", true)).isEqualTo("+41791234567");
+    assertThat(checks.phone("other", null, false)).isNull();
+    assertThat(checks.valid()).isTrue();
+
+    FieldChecks national = new FieldChecks();
+    national.phone("phone", "079 123 45 67", true);
+    assertThat(errorsOf(national)).hasSize(1).allMatch(e -> e.startsWith("phone: must be"));
+    FieldChecks missing = new FieldChecks();
+    missing.phone("phone", " ", true);
+    assertThat(errorsOf(missing)).containsExactly("phone: is required");
+  }
+
+  @Test
   void aCombinedEmojiCountsEachCodePoint() {
     FieldChecks checks = new FieldChecks();
     checks.text("subject", PLANE, 1, 1, false);

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An HTTP client of the API, as a traveler's widget, an agent's dashboard or a booking system would
@@ -22,15 +24,28 @@ public final class Client {
   private final URI base;
   private final String address;
   private final String token;
+  private final Map<String, String> headers;
 
   Client(URI base, String address, String token) {
+    this(base, address, token, Map.of());
+  }
+
+  private Client(URI base, String address, String token, Map<String, String> headers) {
     this.base = base;
     this.address = address;
     this.token = token;
+    this.headers = headers;
   }
 
   public Client withToken(String newToken) {
-    return new Client(base, address, newToken);
+    return new Client(base, address, newToken, headers);
+  }
+
+  /** This client sending one more header with every request (an API key, say). */
+  public Client withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Client(base, address, token, Map.copyOf(more));
   }
 
   public String address() {
@@ -54,6 +69,10 @@ public final class Client {
     return send(json(request(path), body).method("PUT", bodyOf(body)));
   }
 
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   /** Any method with a raw body and media type, for malformed requests. */
   public Reply raw(String method, String path, String contentType, String body) {
     HttpRequest.Builder builder = request(path);
@@ -72,6 +91,7 @@ public final class Client {
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(builder::header);
     return builder;
   }
 

@@ -32,6 +32,12 @@ public final class ConciergeServer {
   public static final String MAIL_FROM = "desk@northwind.example";
   public static final String VAPID_SUBJECT = "mailto:ops@northwind.example";
 
+  /** The key the booking system calls the booking API with. */
+  public static final String BOOKING_API_KEY = "booking-system-key-of-the-tests";
+
+  /** How long a phone verification code lasts: short, so that a test can see one expire. */
+  public static final int PHONE_CODE_SECONDS = 12;
+
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final Path jbossHome = Path.of(System.getProperty("concierge.it.jbossHome"));
@@ -193,6 +199,8 @@ public final class ConciergeServer {
         // The push tests' push service listens on this machine.
         Map.entry("CONCIERGE_PUSH_ALLOW_LOOPBACK", "true"),
         Map.entry("CONCIERGE_VAPID_SUBJECT", VAPID_SUBJECT),
+        Map.entry("CONCIERGE_BOOKING_API_KEY", BOOKING_API_KEY),
+        Map.entry("CONCIERGE_PHONE_CODE_TTL_SECONDS", String.valueOf(PHONE_CODE_SECONDS)),
         // Short waits, so that retries and unread alerts happen within a test's patience.
         Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
         Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"));

@@ -2,8 +2,11 @@ package org.concierge.testing;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 
-/** Short JSON bodies for tests: {@code Json.of("email", e, "password", p)}. */
+/** Short JSON bodies for tests: {@code Json.of("email", e, "password", p)}; and reading JSON. */
 public final class Json {
 
   private Json() {}
@@ -32,5 +35,12 @@ public final class Json {
       }
     }
     return builder.build();
+  }
+
+  /** Any JSON text as its value. */
+  public static JsonValue read(String text) {
+    try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+      return reader.readValue();
+    }
   }
 }

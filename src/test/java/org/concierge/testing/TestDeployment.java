@@ -7,6 +7,7 @@ import org.concierge.testing.deployment.EventJournal;
 import org.concierge.testing.deployment.EventJournalResource;
 import org.concierge.testing.deployment.FormerStoreProbeResource;
 import org.concierge.testing.deployment.OutboxProbeResource;
+import org.concierge.testing.deployment.StoreProbeResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -14,7 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The WAR the build produced, plus an observer that journals the chat events it sees so tests can
  * check that each change fires its event exactly once, and a probe of the figures the admin pages
- * draw and of the outbox.
+ * draw, of the outbox, and of the store's documents as they are.
  */
 final class TestDeployment {
 
@@ -28,7 +29,8 @@ final class TestDeployment {
             EventJournalResource.class,
             AnalyticsProbeResource.class,
             OutboxProbeResource.class,
-            FormerStoreProbeResource.class)
+            FormerStoreProbeResource.class,
+            StoreProbeResource.class)
         .as(ZipExporter.class)
         .exportTo(target.toFile(), true);
   }

@@ -5,8 +5,8 @@ import org.concierge.identity.User;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The {@code user} object of API.md, plus {@code disabled} (an addition to the contract). Secrets
- * never leave through it.
+ * The {@code user} object of API.md, plus {@code disabled} and {@code phoneVerified} (additions to
+ * the contract). Secrets never leave through it.
  */
 public record UserView(
     String id,
@@ -14,6 +14,12 @@ public record UserView(
     String name,
     String role,
     String phone,
+    @Schema(
+            description =
+                "Present with phone: true once the person confirmed the number with a code sent"
+                    + " to it (POST /api/me/phone/verification). Added to contract version 1;"
+                    + " older servers leave it out.")
+        Boolean phoneVerified,
     String status,
     List<String> departments,
     @Schema(
@@ -30,6 +36,7 @@ public record UserView(
         user.name(),
         user.role().wire(),
         user.phone(),
+        user.phone() == null ? null : user.phoneVerified(),
         staff && user.status() != null ? user.status().wire() : null,
         staff ? user.departments() : null,
         user.disabled());

@@ -92,11 +92,13 @@ public class MongoUserRepository {
   }
 
   /**
-   * Sets the phone number alone, or removes it when {@code phone} is null.
+   * Sets the phone number alone, or removes it when {@code phone} is null. A number set for someone
+   * is not proven theirs: it is verified only if it is the number they verified.
    *
    * @return the user as stored afterwards; empty for an unknown id
    */
   public Optional<User> setPhone(String id, String phone) {
+    collection().updateOne(and(eq("_id", id), ne("phone", phone)), Updates.unset("phoneVerified"));
     return set(
         eq("_id", id),
         id,
@@ -110,6 +112,24 @@ public class MongoUserRepository {
   /** The account (not a visitor) that signs in with this email. */
   public Optional<User> findByEmail(String email) {
     return documents.findByLogin(email).map(UserDocument::toUser);
+  }
+
+  /**
+   * Makes {@code phone} the user's verified number. A number belongs to whoever proved it last: any
+   * other account that had verified it (the number's previous owner, before the carrier gave it to
+   * someone else) keeps it only as an unverified number.
+   *
+   * @return the user as stored afterwards; empty for an unknown id
+   */
+  public Optional<User> verifyPhone(String id, String phone) {
+    collection()
+        .updateMany(
+            and(eq("phone", phone), eq("phoneVerified", true), ne("_id", id)),
+            Updates.unset("phoneVerified"));
+    return set(
+        eq("_id", id),
+        id,
+        List.of(Updates.set("phone", phone), Updates.set("phoneVerified", true)));
   }
 
   /** Users after {@code afterId} in creation order, optionally of one role. */

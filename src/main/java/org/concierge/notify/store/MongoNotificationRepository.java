@@ -25,6 +25,7 @@ import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,6 +33,7 @@ import org.bson.types.ObjectId;
 import org.concierge.notify.DeliveryState;
 import org.concierge.notify.Notification;
 import org.concierge.notify.OutboxAlarm;
+import org.concierge.notify.SealedData;
 import org.concierge.platform.MongoErrors;
 import org.concierge.platform.Store;
 
@@ -50,6 +52,8 @@ public class MongoNotificationRepository {
       new FindOneAndUpdateOptions()
           .returnDocument(ReturnDocument.AFTER)
           .sort(Sorts.ascending("nextAttemptAt"));
+  private static final FindOneAndUpdateOptions AFTER =
+      new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
   @Inject MongoDatabase database;
   @Inject Store store;
@@ -126,6 +130,69 @@ public class MongoNotificationRepository {
         .map(NotificationCodec::fromDocument);
   }
 
+  /** The notification that tells the fact {@code dedupeKey} names. */
+  public Optional<Notification> findByDedupeKey(String dedupeKey) {
+    return Optional.ofNullable(collection().find(eq("dedupeKey", dedupeKey)).first())
+        .map(NotificationCodec::fromDocument);
+  }
+
+  /**
+   * Moves a notification that has not gone out (waiting, failed, not configured, dead, skipped or
+   * cancelled; not being sent this moment) to {@code due}, with new data and address and a fresh
+   * count of tries.
+   *
+   * @return the notification as stored afterwards; empty when it is being sent or was sent
+   */
+  public Optional<Notification> reschedule(
+      String dedupeKey, String address, Map<String, String> data, Instant due) {
+    Document newData = new Document();
+    data.forEach(newData::append);
+    Optional<Notification> moved =
+        Optional.ofNullable(
+                collection()
+                    .findOneAndUpdate(
+                        and(eq("dedupeKey", dedupeKey), in("state", unsent())),
+                        Updates.combine(
+                            Updates.set("state", DeliveryState.PENDING.wire()),
+                            Updates.set("address", address),
+                            Updates.set("data", newData),
+                            Updates.set("attempts", 0),
+                            Updates.set("nextAttemptAt", NotificationCodec.date(due)),
+                            Updates.unset("lastError")),
+                        AFTER))
+            .map(NotificationCodec::fromDocument);
+    moved.ifPresent(n -> alarm.expect(due));
+    return moved;
+  }
+
+  /**
+   * Calls off a notification that has not gone out, with the reason; one that is cancelled already
+   * stays so.
+   *
+   * @return the notification as stored afterwards; empty when it is being sent or was sent
+   */
+  public Optional<Notification> cancel(String dedupeKey, String reason) {
+    return Optional.ofNullable(
+            collection()
+                .findOneAndUpdate(
+                    and(eq("dedupeKey", dedupeKey), in("state", unsent())),
+                    Updates.combine(
+                        Updates.set("state", DeliveryState.CANCELLED.wire()),
+                        Updates.set("lastError", reason)),
+                    AFTER))
+        .map(NotificationCodec::fromDocument);
+  }
+
+  private static List<String> unsent() {
+    return List.of(
+        DeliveryState.PENDING.wire(),
+        DeliveryState.FAILED.wire(),
+        DeliveryState.NOT_CONFIGURED.wire(),
+        DeliveryState.DEAD.wire(),
+        DeliveryState.SKIPPED.wire(),
+        DeliveryState.CANCELLED.wire());
+  }
+
   /**
    * Takes the most overdue notification that is due at {@code now}, or whose last claim expired,
    * counting the try and leasing it until {@code leaseUntil}.
@@ -162,11 +229,11 @@ public class MongoNotificationRepository {
   public void markSent(Notification claimed, Instant at, Optional<String> reference) {
     finish(
         claimed,
-        Updates.combine(
-            Updates.set("state", DeliveryState.SENT.wire()),
-            Updates.set("sentAt", NotificationCodec.date(at)),
-            Updates.set("reference", reference.orElse(null)),
-            Updates.unset("leaseUntil")));
+        DeliveryState.SENT,
+        Updates.set("state", DeliveryState.SENT.wire()),
+        Updates.set("sentAt", NotificationCodec.date(at)),
+        Updates.set("reference", reference.orElse(null)),
+        Updates.unset("leaseUntil"));
     reference.flatMap(earlyReports::take).ifPresent(r -> applyReport(reference.get(), r));
   }
 
@@ -193,10 +260,10 @@ public class MongoNotificationRepository {
   public void markSkipped(Notification claimed, String reason) {
     finish(
         claimed,
-        Updates.combine(
-            Updates.set("state", DeliveryState.SKIPPED.wire()),
-            Updates.set("lastError", reason),
-            Updates.unset("leaseUntil")));
+        DeliveryState.SKIPPED,
+        Updates.set("state", DeliveryState.SKIPPED.wire()),
+        Updates.set("lastError", reason),
+        Updates.unset("leaseUntil"));
   }
 
   /**
@@ -209,11 +276,11 @@ public class MongoNotificationRepository {
     }
     finish(
         claimed,
-        Updates.combine(
-            Updates.set("state", state.wire()),
-            Updates.set("lastError", error),
-            Updates.set("nextAttemptAt", NotificationCodec.date(nextAttemptAt)),
-            Updates.unset("leaseUntil")));
+        state,
+        Updates.set("state", state.wire()),
+        Updates.set("lastError", error),
+        Updates.set("nextAttemptAt", NotificationCodec.date(nextAttemptAt)),
+        Updates.unset("leaseUntil"));
   }
 
   private boolean applyReport(String reference, MongoDeliveryReportRepository.Report report) {
@@ -280,14 +347,28 @@ public class MongoNotificationRepository {
     return conditions.isEmpty() ? new Document() : and(conditions);
   }
 
-  private void finish(Notification claimed, Bson update) {
+  /**
+   * Records the outcome of a claim. Unless a retry is coming, the notification's sealed values are
+   * erased with it: nothing will need them again.
+   */
+  private void finish(Notification claimed, DeliveryState outcome, Bson... changes) {
+    List<Bson> update = new ArrayList<>(List.of(changes));
+    if (outcome != DeliveryState.FAILED) {
+      update.addAll(erasingSealed(claimed));
+    }
     collection()
         .updateOne(
             and(
                 eq("_id", claimed.id()),
                 eq("state", DeliveryState.SENDING.wire()),
                 eq("attempts", claimed.attempts())),
-            update);
+            Updates.combine(update));
+  }
+
+  private static List<Bson> erasingSealed(Notification notification) {
+    return SealedData.sealedKeys(notification).stream()
+        .map(name -> Updates.set("data." + name, SealedData.erased()))
+        .toList();
   }
 
   private MongoCollection<Document> collection() {

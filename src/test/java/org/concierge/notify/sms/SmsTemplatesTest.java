@@ -3,9 +3,9 @@ package org.concierge.notify.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import org.concierge.notify.Channel;
 import org.concierge.notify.NotificationKind;
 import org.junit.jupiter.api.Test;
 
@@ -57,17 +57,16 @@ class SmsTemplatesTest {
   }
 
   @Test
-  void rendersEveryKindThatTravelsByText() {
+  void rendersEveryTextThatCallsStaffToAChat() {
     Map<String, Object> model = alert("Ferry");
     model.put("transferredBy", "");
-    for (NotificationKind kind : NotificationKind.values()) {
-      if (kind.travelsBy(Channel.SMS)) {
-        assertThat(templates.render(kind, model))
-            .as(kind.name())
-            .startsWith("Northwind: ")
-            .contains("https://desk.example/desk/?chat=r1")
-            .doesNotContain("\n");
-      }
+    for (NotificationKind kind :
+        EnumSet.of(NotificationKind.CHAT_PRIORITY_ALERT, NotificationKind.CRITICAL_ASSIGNMENT)) {
+      assertThat(templates.render(kind, model))
+          .as(kind.name())
+          .startsWith("Northwind: ")
+          .contains("https://desk.example/desk/?chat=r1")
+          .doesNotContain("\n");
     }
   }
 
