@@ -33,12 +33,14 @@ public class OutboxAlarm {
 
   /**
    * A look at the outbox starts at {@code now}: what was expected by then is about to be claimed,
-   * and what is written from now on rings again.
+   * and what is written from now on rings again. True when the look is a sweep.
    */
-  void looking(Instant now) {
+  boolean looking(Instant now) {
     expected.headSet(now, true).clear();
-    if (!lastSweep.plus(SWEEP).isAfter(now)) {
-      lastSweep = now;
+    if (lastSweep.plus(SWEEP).isAfter(now)) {
+      return false;
     }
+    lastSweep = now;
+    return true;
   }
 }

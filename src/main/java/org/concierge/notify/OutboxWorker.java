@@ -67,11 +67,15 @@ public class OutboxWorker {
     if (!alarm.rings(now)) {
       return;
     }
-    alarm.looking(now);
+    boolean sweep = alarm.looking(now);
     try {
       Optional<Notification> claimed;
       while ((claimed = claim()).isPresent()) {
         deliver(claimed.get());
+      }
+      if (sweep) {
+        // What another node or an earlier run of this one scheduled rings on time, not at a sweep.
+        notifications.nextDue().ifPresent(alarm::expect);
       }
     } catch (RuntimeException e) {
       alarm.expect(now);

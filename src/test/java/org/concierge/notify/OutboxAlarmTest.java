@@ -20,6 +20,13 @@ class OutboxAlarmTest {
   }
 
   @Test
+  void tellsWhichLooksAreSweeps() {
+    assertThat(alarm.looking(START)).isTrue();
+    assertThat(alarm.looking(START.plusSeconds(1))).isFalse();
+    assertThat(alarm.looking(START.plus(OutboxAlarm.SWEEP))).isTrue();
+  }
+
+  @Test
   void ringsWhenSomethingWrittenFallsDueAndNotBefore() {
     alarm.looking(START);
     alarm.expect(START.plusSeconds(5));

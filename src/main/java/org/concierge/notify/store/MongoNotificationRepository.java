@@ -14,6 +14,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -220,6 +221,17 @@ public class MongoNotificationRepository {
     // A claim whose send never finished is due again when its lease ends.
     claimed.ifPresent(c -> alarm.expect(leaseUntil));
     return claimed;
+  }
+
+  /** When the next notification waiting to be sent or tried again falls due. */
+  public Optional<Instant> nextDue() {
+    return Optional.ofNullable(
+            collection()
+                .find(in("state", DeliveryState.PENDING.wire(), DeliveryState.FAILED.wire()))
+                .sort(Sorts.ascending("nextAttemptAt"))
+                .projection(Projections.include("nextAttemptAt"))
+                .first())
+        .map(d -> d.getDate("nextAttemptAt").toInstant());
   }
 
   /**
