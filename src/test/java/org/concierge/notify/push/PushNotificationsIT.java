@@ -59,6 +59,7 @@ class PushNotificationsIT {
     assertThat(push.header("Content-Encoding")).isEqualTo("aes128gcm");
     assertThat(push.header("Urgency")).isEqualTo("high");
     assertThat(Integer.parseInt(push.header("TTL"))).isPositive();
+    assertThat(push.header("Crypto-Key")).as("a header of the drafts before RFC 8291").isNull();
 
     VapidToken token = VapidToken.parse(push.header("Authorization"));
     assertThat(token.key()).isEqualTo(serverKey);
