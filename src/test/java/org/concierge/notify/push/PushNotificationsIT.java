@@ -37,8 +37,17 @@ class PushNotificationsIT {
     pushService = new LocalPushService();
   }
 
+  /**
+   * Agents this class put on duty; they go off duty at the end, so later tests' urgent chats are
+   * not pushed to a push service that is gone.
+   */
+  private static final List<Session> ON_DUTY = new ArrayList<>();
+
   @AfterAll
   static void stopPushService() {
+    for (Session agent : ON_DUTY) {
+      agent.client().put("/api/agents/me/status", Json.of("status", "offline"));
+    }
     pushService.close();
   }
 
@@ -325,6 +334,7 @@ class PushNotificationsIT {
   private static Session onDuty(Session agent) {
     Reply online = agent.client().put("/api/agents/me/status", Json.of("status", "online"));
     assertThat(online.status()).as(online.toString()).isEqualTo(200);
+    ON_DUTY.add(agent);
     return agent;
   }
 
