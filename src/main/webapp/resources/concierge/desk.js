@@ -56,8 +56,8 @@
       'Desktop notifications on while this tab is open; alerts while it is closed are not available in this browser',
     newChat: (chat) =>
       chat.priority === 'urgent'
-        ? `Urgent chat: ${chat.subject || 'No subject'}`
-        : `New chat: ${chat.subject || 'No subject'}`,
+        ? `Urgent chat: ${chat.subject || TEXT.untitled}`
+        : `New chat: ${chat.subject || TEXT.untitled}`,
     newChatBody: (chat) => `${chat.traveler.name} is waiting`,
     newMessage: (name) => `${name} wrote`,
   };

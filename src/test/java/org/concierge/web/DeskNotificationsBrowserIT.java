@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.concierge.testing.Chromium;
 import org.concierge.testing.ConciergeServer;
 import org.concierge.testing.Desk;
 import org.concierge.testing.DesktopChromium;
@@ -184,6 +185,28 @@ class DeskNotificationsBrowserIT {
     assertThat(shown(dashboard)).isZero();
     assertThat(dashboard.evaluate("window.permissionRequests")).isEqualTo(0);
     assertThat(chromium.errors()).isEmpty();
+  }
+
+  @Test
+  void thePushesLinkOpensTheDashboardAtItsChat(
+      ConciergeServer server, Chromium browser, Desk desk) {
+    Session agent = desk.newAgent();
+    Session traveler = desk.newTraveler();
+    String mine = traveler.startChat("subject", "Ferry times", "message", "When is the last one?");
+    agent.accept(mine);
+    String waiting = desk.newTraveler().startChat("subject", "Car hire", "priority", "urgent");
+    Page page = StaffBrowser.signIn(browser.newPerson(), agent);
+
+    page.navigate("/desk/?chat=" + mine);
+    assertThat(page.locator(".pane[data-room='" + mine + "'] .pane-subject"))
+        .hasText("Ferry times");
+    assertThat(page).hasURL(server.baseUri() + "/desk/");
+
+    page.navigate("/desk/?chat=" + waiting);
+    Locator queued = page.locator("#queue [data-room='" + waiting + "']");
+    assertThat(queued).hasClass(java.util.regex.Pattern.compile("flash"));
+    assertThat(queued.getByRole(AriaRole.BUTTON)).isFocused();
+    assertThat(Chromium.errors(page)).isEmpty();
   }
 
   private BrowserContext desktop(ConciergeServer server) {

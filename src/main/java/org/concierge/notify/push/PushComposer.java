@@ -74,7 +74,8 @@ public class PushComposer {
         TOPIC.matcher(chat.id()).matches() ? chat.id() : null);
   }
 
-  private static Optional<String> staleness(Notification notification, Chat chat) {
+  /** Why a push of this entry is pointless now that the chat is as it is; empty while it is not. */
+  static Optional<String> staleness(Notification notification, Chat chat) {
     if (notification.kind() == NotificationKind.URGENT_CHAT_WAITING) {
       return chat.status() == ChatStatus.PENDING
           ? Optional.empty()

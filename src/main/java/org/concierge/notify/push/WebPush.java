@@ -37,6 +37,7 @@ public class WebPush {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
+  private static final String CRYPTO_KEY = "Crypto-Key";
 
   @Inject Settings settings;
   @Inject BouncyCastle bouncyCastle;
@@ -100,7 +101,17 @@ public class WebPush {
         HttpRequest.newBuilder(URI.create(prepared.getUrl()))
             .timeout(ANSWER_TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofByteArray(prepared.getBody()));
-    prepared.getHeaders().forEach(request::header);
+    prepared
+        .getHeaders()
+        .forEach(
+            (name, value) -> {
+              // With aes128gcm the key travels in the Authorization header (k=). Version 5.1.2 also
+              // sends the drafts' Crypto-Key header, base64 with padding, which push services do
+              // not need and some refuse (fixed in the library after 5.1.2).
+              if (!CRYPTO_KEY.equalsIgnoreCase(name)) {
+                request.header(name, value);
+              }
+            });
     HttpResponse<String> response =
         client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Answer(
