@@ -19,9 +19,20 @@ public enum NotificationKind {
   /** To an agent: a chat is now theirs, by accepting it or by a transfer. */
   CHAT_ASSIGNED_TO_AGENT,
   /** To the admins: an agent escalated a chat. */
-  CHAT_ESCALATED;
+  CHAT_ESCALATED,
+  /** To each person of an audience an admin chose: the admin's own subject and text. */
+  BROADCAST;
 
   public String template() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Paced kinds come due at slots spaced by a configured rate, and give way to every other
+   * notification that is due at the same time, so a broadcast of thousands never holds up the email
+   * a chat's change just wrote.
+   */
+  public boolean paced() {
+    return this == BROADCAST;
   }
 }

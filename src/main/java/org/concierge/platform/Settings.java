@@ -116,6 +116,21 @@ public class Settings {
     return seconds("CONCIERGE_NOTIFY_RETRY_SECONDS", 30);
   }
 
+  /** The numbers text messages are sent from, the default first. */
+  public List<String> smsSenders() {
+    return list("CONCIERGE_TWILIO_FROM");
+  }
+
+  /** How many emails of broadcasts leave per minute, all broadcasts together. */
+  public int bulkEmailPerMinute() {
+    return (int) Math.max(1, number("CONCIERGE_BULK_EMAIL_PER_MINUTE", 60));
+  }
+
+  /** How many text messages of broadcasts leave per minute from each sender number. */
+  public int bulkSmsPerMinute() {
+    return (int) Math.max(1, number("CONCIERGE_BULK_SMS_PER_MINUTE", 60));
+  }
+
   private Duration minutes(String name, double fallback) {
     double value = text(name).map(Double::parseDouble).orElse(fallback);
     return Duration.ofMillis(Math.round(value * 60_000));

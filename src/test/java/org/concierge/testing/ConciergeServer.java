@@ -30,6 +30,7 @@ public final class ConciergeServer {
   public static final String ADMIN_PASSWORD = "admin-password-1";
   public static final String COMPANY_NAME = "Northwind Travel";
   public static final String MAIL_FROM = "desk@northwind.example";
+  public static final int BULK_EMAIL_PER_MINUTE = 120;
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -153,7 +154,9 @@ public final class ConciergeServer {
         Map.entry("CONCIERGE_SMTP_TLS", "none"),
         // Short waits, so that retries and unread alerts happen within a test's patience.
         Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
-        Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"));
+        Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"),
+        // Two broadcast emails a second: slow enough that pacing shows at the mail server.
+        Map.entry("CONCIERGE_BULK_EMAIL_PER_MINUTE", String.valueOf(BULK_EMAIL_PER_MINUTE)));
   }
 
   /**

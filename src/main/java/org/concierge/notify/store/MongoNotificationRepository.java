@@ -1,16 +1,22 @@
 package org.concierge.notify.store;
 
+import static com.mongodb.ErrorCategory.DUPLICATE_KEY;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -21,7 +27,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -45,7 +53,7 @@ public class MongoNotificationRepository {
   private static final FindOneAndUpdateOptions CLAIM =
       new FindOneAndUpdateOptions()
           .returnDocument(ReturnDocument.AFTER)
-          .sort(Sorts.ascending("nextAttemptAt"));
+          .sort(Sorts.ascending("paced", "nextAttemptAt"));
 
   @Inject MongoDatabase database;
   @Inject Store store;
@@ -61,6 +69,7 @@ public class MongoNotificationRepository {
     store.secondaryIndex(collection(), Indexes.ascending("state", "nextAttemptAt"));
     store.secondaryIndex(collection(), Indexes.descending("createdAt"));
     store.secondaryIndex(collection(), Indexes.ascending("reference"));
+    store.secondaryIndex(collection(), Indexes.ascending("data." + Notification.BROADCAST_ID));
   }
 
   public String newId() {
@@ -78,6 +87,49 @@ public class MongoNotificationRepository {
       }
       throw e;
     }
+  }
+
+  /**
+   * Stores many new notifications in one round trip; those whose dedupe key already exists are left
+   * as they are.
+   *
+   * @return how many were stored
+   */
+  public int insertAll(List<Notification> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<Document> documents = batch.stream().map(NotificationCodec::toDocument).toList();
+    try {
+      return collection()
+          .insertMany(documents, new InsertManyOptions().ordered(false))
+          .getInsertedIds()
+          .size();
+    } catch (MongoBulkWriteException e) {
+      boolean onlyDuplicates =
+          e.getWriteErrors().stream()
+              .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == DUPLICATE_KEY);
+      if (!onlyDuplicates) {
+        throw e;
+      }
+      return e.getWriteResult().getInsertedCount();
+    }
+  }
+
+  /** How many notifications of one broadcast are in each state. */
+  public Map<DeliveryState, Long> statesOfBroadcast(String broadcastId) {
+    Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+    collection()
+        .aggregate(
+            List.of(
+                Aggregates.match(eq("data." + Notification.BROADCAST_ID, broadcastId)),
+                Aggregates.group("$state", Accumulators.sum("count", 1))))
+        .forEach(
+            group ->
+                counts.put(
+                    DeliveryState.fromWire(group.getString("_id")),
+                    ((Number) group.get("count")).longValue()));
+    return counts;
   }
 
   public Optional<Notification> find(String id) {

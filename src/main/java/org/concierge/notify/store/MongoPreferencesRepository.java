@@ -1,13 +1,21 @@
 package org.concierge.notify.store;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.bson.Document;
+import org.concierge.notify.Channel;
 import org.concierge.notify.NotificationPreferences;
 
 /**
@@ -28,6 +36,16 @@ public class MongoPreferencesRepository {
     }
     return new NotificationPreferences(
         found.getBoolean("email", true), found.getBoolean("sms", true));
+  }
+
+  /** Those of {@code userIds} who turned {@code channel} off. */
+  public Set<String> refusing(Channel channel, Collection<String> userIds) {
+    Set<String> refusing = new HashSet<>();
+    collection()
+        .find(and(in("_id", userIds), eq(channel.name().toLowerCase(Locale.ROOT), false)))
+        .projection(Projections.include("_id"))
+        .forEach(found -> refusing.add(found.getString("_id")));
+    return refusing;
   }
 
   public void save(String userId, NotificationPreferences preferences) {

@@ -35,7 +35,9 @@ final class NotificationCodec {
         .append("createdAt", date(n.createdAt()))
         .append("sentAt", date(n.sentAt()))
         .append("reference", n.reference())
-        .append("dedupeKey", n.dedupeKey());
+        .append("dedupeKey", n.dedupeKey())
+        // Stored for the worker's claim order: paced ones give way (false sorts before true).
+        .append("paced", n.kind().paced());
   }
 
   static Notification fromDocument(Document d) {

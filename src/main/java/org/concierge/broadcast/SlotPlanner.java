@@ -1,0 +1,84 @@
+package org.concierge.broadcast;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.concierge.broadcast.Recipients.Recipient;
+import org.concierge.broadcast.store.MongoPacingLanes;
+import org.concierge.notify.Channel;
+import org.concierge.notify.Outbox.BroadcastSlot;
+import org.concierge.platform.Clock;
+import org.concierge.platform.Conflict;
+import org.concierge.platform.Settings;
+
+/**
+ * Gives each message of a broadcast its due time. Emails share one lane at {@code
+ * CONCIERGE_BULK_EMAIL_PER_MINUTE}; text messages are dealt round robin over the sender numbers of
+ * {@code CONCIERGE_TWILIO_FROM}, each number a lane of its own at {@code
+ * CONCIERGE_BULK_SMS_PER_MINUTE}, and each message names its number in {@code data.from}. A lane's
+ * run starts where the lane's earlier broadcasts end, or now.
+ */
+@ApplicationScoped
+public class SlotPlanner {
+
+  /** The key of the sender number in a text message's data, which the SMS courier honours. */
+  static final String FROM = "from";
+
+  @Inject MongoPacingLanes lanes;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  /** Refuses a channel with no lane to send from: text messages need a sender number. */
+  public void checkReady(Channel channel) {
+    if (channel == Channel.SMS && settings.smsSenders().isEmpty()) {
+      throw new Conflict(
+          "Text messages need a sender number: none is configured (CONCIERGE_TWILIO_FROM).");
+    }
+  }
+
+  /** One slot per recipient, in their order, spread over the channel's lanes. */
+  public List<BroadcastSlot> plan(Channel channel, List<Recipient> recipients) {
+    checkReady(channel);
+    List<String> senders = channel == Channel.SMS ? settings.smsSenders() : List.of("");
+    Pace pace =
+        new Pace(
+            channel == Channel.SMS ? settings.bulkSmsPerMinute() : settings.bulkEmailPerMinute());
+    List<List<Recipient>> dealt = deal(recipients, senders.size());
+    List<BroadcastSlot> slots = new ArrayList<>(recipients.size());
+    Instant now = clock.now();
+    for (int lane = 0; lane < senders.size(); lane++) {
+      List<Recipient> theirs = dealt.get(lane);
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      String sender = senders.get(lane);
+      Instant start = lanes.reserve(laneName(channel, sender), now, pace.span(theirs.size()));
+      List<Instant> due = pace.slots(start, theirs.size());
+      Map<String, String> data = channel == Channel.SMS ? Map.of(FROM, sender) : Map.of();
+      for (int i = 0; i < theirs.size(); i++) {
+        Recipient recipient = theirs.get(i);
+        slots.add(new BroadcastSlot(recipient.user(), recipient.address(), due.get(i), data));
+      }
+    }
+    return slots;
+  }
+
+  /** Recipient {@code i} goes to lane {@code i mod lanes}. */
+  static List<List<Recipient>> deal(List<Recipient> recipients, int lanes) {
+    List<List<Recipient>> dealt = new ArrayList<>();
+    for (int lane = 0; lane < lanes; lane++) {
+      dealt.add(new ArrayList<>());
+    }
+    for (int i = 0; i < recipients.size(); i++) {
+      dealt.get(i % lanes).add(recipients.get(i));
+    }
+    return dealt;
+  }
+
+  private static String laneName(Channel channel, String sender) {
+    return channel == Channel.SMS ? "sms:" + sender : "email";
+  }
+}
