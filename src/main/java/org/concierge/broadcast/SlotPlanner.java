@@ -9,7 +9,9 @@ import java.util.Map;
 import org.concierge.broadcast.Recipients.Recipient;
 import org.concierge.broadcast.store.MongoPacingLanes;
 import org.concierge.notify.Channel;
+import org.concierge.notify.Lanes;
 import org.concierge.notify.Outbox.BroadcastSlot;
+import org.concierge.notify.Pace;
 import org.concierge.platform.Clock;
 import org.concierge.platform.Conflict;
 import org.concierge.platform.Settings;
@@ -24,10 +26,8 @@ import org.concierge.platform.Settings;
 @ApplicationScoped
 public class SlotPlanner {
 
-  /** The key of the sender number in a text message's data, which the SMS courier honours. */
-  static final String FROM = "from";
-
-  @Inject MongoPacingLanes lanes;
+  @Inject MongoPacingLanes reservations;
+  @Inject Lanes lanes;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -43,21 +43,20 @@ public class SlotPlanner {
   public List<BroadcastSlot> plan(Channel channel, List<Recipient> recipients) {
     checkReady(channel);
     List<String> senders = channel == Channel.SMS ? settings.smsSenders() : List.of("");
-    Pace pace =
-        new Pace(
-            channel == Channel.SMS ? settings.bulkSmsPerMinute() : settings.bulkEmailPerMinute());
+    Pace pace = lanes.pace(channel);
     List<List<Recipient>> dealt = deal(recipients, senders.size());
     List<BroadcastSlot> slots = new ArrayList<>(recipients.size());
     Instant now = clock.now();
-    for (int lane = 0; lane < senders.size(); lane++) {
-      List<Recipient> theirs = dealt.get(lane);
+    for (int index = 0; index < senders.size(); index++) {
+      List<Recipient> theirs = dealt.get(index);
       if (theirs.isEmpty()) {
         continue;
       }
-      String sender = senders.get(lane);
-      Instant start = lanes.reserve(laneName(channel, sender), now, pace.span(theirs.size()));
+      String sender = senders.get(index);
+      String lane = channel == Channel.SMS ? Lanes.sms(sender) : Lanes.email();
+      Instant start = reservations.reserve(lane, now, pace.span(theirs.size()));
       List<Instant> due = pace.slots(start, theirs.size());
-      Map<String, String> data = channel == Channel.SMS ? Map.of(FROM, sender) : Map.of();
+      Map<String, String> data = channel == Channel.SMS ? Map.of(Lanes.FROM, sender) : Map.of();
       for (int i = 0; i < theirs.size(); i++) {
         Recipient recipient = theirs.get(i);
         slots.add(new BroadcastSlot(recipient.user(), recipient.address(), due.get(i), data));
@@ -76,9 +75,5 @@ public class SlotPlanner {
       dealt.get(i % lanes).add(recipients.get(i));
     }
     return dealt;
-  }
-
-  private static String laneName(Channel channel, String sender) {
-    return channel == Channel.SMS ? "sms:" + sender : "email";
   }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,7 +26,9 @@ import org.concierge.platform.Settings;
  * number of nodes may run it side by side, and for each it asks the {@link Courier} of its channel
  * to deliver it and records the outcome: sent; skipped when no longer needed; failed with its retry
  * time (see {@link Backoff}); dead after the last try or when it cannot be delivered at all; or not
- * configured when the channel has no provider to hand it to.
+ * configured when the channel has no provider to hand it to. Paced notifications (broadcasts) come
+ * after all others in a pass, and each of their lanes gives at most its share of a pass (see {@link
+ * Pace#perPass}).
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -41,12 +44,15 @@ public class OutboxWorker {
 
   @Inject MongoNotificationRepository notifications;
   @Inject @Any Instance<Courier> couriers;
+  @Inject Lanes lanes;
   @Inject Settings settings;
   @Inject Clock clock;
 
   private ScheduledFuture<?> ticking;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // A fixed delay, not a fixed rate: a pass starts a whole tick after the previous one ended, so
+    // no second ever sees more of a lane than one pass's share.
     ticking =
         scheduler.scheduleWithFixedDelay(
             this::sendDue, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -59,11 +65,16 @@ public class OutboxWorker {
     }
   }
 
-  /** Sends every notification due now; a failure of the store waits for the next tick. */
+  /**
+   * Sends every notification due now, but no more of a lane than its share of a pass; a failure of
+   * the store waits for the next tick.
+   */
   void sendDue() {
     try {
+      LaneShares shares = new LaneShares(lanes, TICK);
       Optional<Notification> claimed;
-      while ((claimed = claim()).isPresent()) {
+      while ((claimed = claim(shares.full())).isPresent()) {
+        shares.took(claimed.get());
         deliver(claimed.get());
       }
     } catch (RuntimeException e) {
@@ -71,9 +82,9 @@ public class OutboxWorker {
     }
   }
 
-  private Optional<Notification> claim() {
+  private Optional<Notification> claim(Set<String> fullLanes) {
     Instant now = clock.now();
-    return notifications.claimDue(now, now.plus(LEASE));
+    return notifications.claimDue(now, now.plus(LEASE), fullLanes);
   }
 
   private void deliver(Notification notification) {

@@ -111,7 +111,7 @@ class BroadcastEmailIT {
       assertThat(email.contentType()).startsWith("multipart/alternative");
       assertThat(email.text())
           .contains("Hello " + traveler.name())
-          .contains("Our <b>spring</b> trips & more.\nSee you soon!")
+          .contains("Our <b>spring</b> trips & more.\r\nSee you soon!")
           .contains(ConciergeServer.COMPANY_NAME);
       assertThat(email.html())
           .contains("Hello " + traveler.name())

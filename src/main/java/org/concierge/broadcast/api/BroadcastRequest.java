@@ -41,7 +41,7 @@ public record BroadcastRequest(
   static final int SMS_TEXT_MAX = 1_600;
 
   /** The draft to send, or every problem with the request at once. */
-  Draft draft() {
+  public Draft draft() {
     FieldChecks checks = new FieldChecks();
     Channel wanted = channel(checks);
     Audience who = audience(checks);
@@ -59,7 +59,7 @@ public record BroadcastRequest(
   }
 
   /** The channel and audience alone, for counting who a broadcast would reach. */
-  Draft preview() {
+  public Draft preview() {
     FieldChecks checks = new FieldChecks();
     Channel wanted = channel(checks);
     Audience who = audience(checks);

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
@@ -31,6 +32,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -139,10 +141,11 @@ public class MongoNotificationRepository {
 
   /**
    * Takes the most overdue notification that is due at {@code now}, or whose last claim expired,
-   * counting the try and leasing it until {@code leaseUntil}.
+   * counting the try and leasing it until {@code leaseUntil}. Paced notifications come after all
+   * others, and none of the lanes in {@code fullLanes} is taken.
    */
-  public Optional<Notification> claimDue(Instant now, Instant leaseUntil) {
-    Bson due =
+  public Optional<Notification> claimDue(Instant now, Instant leaseUntil, Set<String> fullLanes) {
+    Bson ready =
         or(
             and(
                 in("state", DeliveryState.PENDING.wire(), DeliveryState.FAILED.wire()),
@@ -150,6 +153,7 @@ public class MongoNotificationRepository {
             and(
                 eq("state", DeliveryState.SENDING.wire()),
                 lte("leaseUntil", NotificationCodec.date(now))));
+    Bson due = fullLanes.isEmpty() ? ready : and(ready, nin("lane", fullLanes));
     return Optional.ofNullable(
             collection()
                 .findOneAndUpdate(

@@ -1,4 +1,4 @@
-package org.concierge.broadcast;
+package org.concierge.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +34,15 @@ class PaceTest {
     List<Instant> run = pace.slots(START, 5);
     Instant next = START.plus(pace.span(5));
     assertThat(Duration.between(run.get(4), next)).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aPassMaySendWhatFallsDueInATickAndOneMore() {
+    Duration tick = Duration.ofSeconds(1);
+    assertThat(new Pace(120).perPass(tick)).isEqualTo(3);
+    assertThat(new Pace(60).perPass(tick)).isEqualTo(2);
+    assertThat(new Pace(30).perPass(tick)).isEqualTo(2);
+    assertThat(new Pace(600).perPass(tick)).isEqualTo(11);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.concierge.broadcast;
+package org.concierge.notify;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,15 @@ public record Pace(int perMinute) {
   /** How long a run of {@code count} messages holds its lane: up to the slot after its last. */
   public Duration span(int count) {
     return Duration.ofMillis(offsetMillis(count));
+  }
+
+  /**
+   * How many messages of one lane a pass of the outbox worker may send, passes being {@code tick}
+   * apart: those due within a tick, and one more, so that a worker that fell behind (a slow
+   * provider, a restart) catches up instead of lagging for good, without ever bursting.
+   */
+  public int perPass(Duration tick) {
+    return (int) Math.ceil(perMinute * tick.toMillis() / MINUTE_MILLIS) + 1;
   }
 
   /** The due times of a run of {@code count} messages from {@code start}. */
