@@ -15,6 +15,7 @@ import org.concierge.identity.User;
 import org.concierge.identity.store.MongoUserRepository;
 import org.concierge.notify.Channel;
 import org.concierge.notify.Outbox;
+import org.concierge.platform.PhoneNumbers;
 
 /** Finds the people of an audience that a channel can reach. */
 @ApplicationScoped
@@ -65,7 +66,9 @@ public class Recipients {
   }
 
   private static Optional<String> address(User user, Channel channel) {
-    String address = channel == Channel.SMS ? user.phone() : user.email();
-    return Optional.ofNullable(address).map(String::strip).filter(a -> !a.isEmpty());
+    if (channel == Channel.SMS) {
+      return PhoneNumbers.e164(user.phone());
+    }
+    return Optional.ofNullable(user.email()).map(String::strip).filter(a -> !a.isEmpty());
   }
 }

@@ -12,6 +12,7 @@ import org.concierge.notify.Channel;
 import org.concierge.notify.Lanes;
 import org.concierge.notify.Outbox.BroadcastSlot;
 import org.concierge.notify.Pace;
+import org.concierge.notify.sms.SmsCourier;
 import org.concierge.platform.Clock;
 import org.concierge.platform.Conflict;
 import org.concierge.platform.Settings;
@@ -33,7 +34,7 @@ public class SlotPlanner {
 
   /** Refuses a channel with no lane to send from: text messages need a sender number. */
   public void checkReady(Channel channel) {
-    if (channel == Channel.SMS && settings.smsSenders().isEmpty()) {
+    if (channel == Channel.SMS && settings.twilioFrom().isEmpty()) {
       throw new Conflict(
           "Text messages need a sender number: none is configured (CONCIERGE_TWILIO_FROM).");
     }
@@ -42,7 +43,7 @@ public class SlotPlanner {
   /** One slot per recipient, in their order, spread over the channel's lanes. */
   public List<BroadcastSlot> plan(Channel channel, List<Recipient> recipients) {
     checkReady(channel);
-    List<String> senders = channel == Channel.SMS ? settings.smsSenders() : List.of("");
+    List<String> senders = channel == Channel.SMS ? settings.twilioFrom() : List.of("");
     Pace pace = lanes.pace(channel);
     List<List<Recipient>> dealt = deal(recipients, senders.size());
     List<BroadcastSlot> slots = new ArrayList<>(recipients.size());
@@ -56,7 +57,8 @@ public class SlotPlanner {
       String lane = channel == Channel.SMS ? Lanes.sms(sender) : Lanes.email();
       Instant start = reservations.reserve(lane, now, pace.span(theirs.size()));
       List<Instant> due = pace.slots(start, theirs.size());
-      Map<String, String> data = channel == Channel.SMS ? Map.of(Lanes.FROM, sender) : Map.of();
+      Map<String, String> data =
+          channel == Channel.SMS ? Map.of(SmsCourier.FROM, sender) : Map.of();
       for (int i = 0; i < theirs.size(); i++) {
         Recipient recipient = theirs.get(i);
         slots.add(new BroadcastSlot(recipient.user(), recipient.address(), due.get(i), data));

@@ -1,7 +1,9 @@
 package org.concierge.identity;
 
 import java.util.List;
+import java.util.Optional;
 import org.concierge.platform.FieldChecks;
+import org.concierge.platform.PhoneNumbers;
 
 /**
  * The rules an account's details must meet, wherever they are typed in: the REST API and the admin
@@ -20,6 +22,20 @@ public final class AccountChecks {
   /** The account, with the email lower-cased and texts stripped; problems go to {@code checks}. */
   public static NewAccount account(
       FieldChecks checks, String email, String password, String name, String phone) {
+    return withPhone(checks, email, password, name, phone(checks, phone));
+  }
+
+  /**
+   * A staff account: as {@link #account}, but the phone number, which alerts are texted to, must be
+   * international (E.164) and is stored without spaces or dashes.
+   */
+  public static NewAccount staffAccount(
+      FieldChecks checks, String email, String password, String name, String phone) {
+    return withPhone(checks, email, password, name, staffPhone(checks, phone));
+  }
+
+  private static NewAccount withPhone(
+      FieldChecks checks, String email, String password, String name, String validPhone) {
     String validEmail = checks.email("email", email, true);
     checks.check(password != null, "password", "is required");
     if (password != null) {
@@ -30,7 +46,7 @@ public final class AccountChecks {
           length <= PASSWORD_MAX, "password", "must be at most " + PASSWORD_MAX + " characters");
     }
     String validName = checks.text("name", name, 1, NAME_MAX, true);
-    return new NewAccount(validEmail, password, validName, phone(checks, phone));
+    return new NewAccount(validEmail, password, validName, validPhone);
   }
 
   public static String phone(FieldChecks checks, String phone) {
@@ -42,6 +58,23 @@ public final class AccountChecks {
           "must be a phone number, best in international form (+41 44 123 45 67)");
     }
     return value;
+  }
+
+  /**
+   * A phone number in E.164 ({@code +41441234567}), typed with or without spaces, dashes, dots or
+   * brackets; null for none (absent or blank).
+   */
+  public static String staffPhone(FieldChecks checks, String phone) {
+    String value = checks.text("phone", phone, 0, 32, false);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    Optional<String> e164 = PhoneNumbers.e164(value);
+    checks.check(
+        e164.isPresent(),
+        "phone",
+        "must be an international number with its country code, such as +41 44 123 45 67");
+    return e164.orElse(null);
   }
 
   /** The role of a staff account: agent or admin. */

@@ -193,6 +193,20 @@ public class IdentityService {
     return after;
   }
 
+  /**
+   * Sets the phone number alerts are texted to, or removes it when {@code phone} is null; admins
+   * only.
+   *
+   * @throws NotFound for an unknown user
+   */
+  public User changePhone(Caller caller, String userId, String phone) {
+    requireAdmin(caller);
+    User changed =
+        users.setPhone(userId, phone).orElseThrow(() -> new NotFound("There is no such user."));
+    store.makeDurable();
+    return changed;
+  }
+
   public User setStatus(Caller caller, AgentStatus status) {
     if (!caller.servesChats()) {
       throw new Forbidden("Only agents and admins have a status.");

@@ -6,7 +6,9 @@ import java.util.Locale;
  * Where a notification is on its way out. {@code PENDING} waits for its next try; {@code SENDING}
  * is claimed by a worker until its lease ends; {@code SENT} is done; {@code FAILED} is a try that
  * failed and waits for its retry; {@code DEAD} failed every try; {@code NOT_CONFIGURED} has no
- * sender to go through (no SMTP host) and waits for an admin's retry.
+ * sender to go through (no SMTP host) and waits for an admin's retry. A text message that was sent
+ * may later be reported by Twilio as {@code DELIVERED} to the phone, or {@code UNDELIVERED} (with
+ * the carrier's error code as reason); those reports only ever move a notification forward.
  */
 public enum DeliveryState {
   PENDING,
@@ -15,7 +17,9 @@ public enum DeliveryState {
   FAILED,
   DEAD,
   NOT_CONFIGURED,
-  SKIPPED;
+  SKIPPED,
+  DELIVERED,
+  UNDELIVERED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -27,6 +31,6 @@ public enum DeliveryState {
 
   /** States an admin may send again. */
   public boolean retryable() {
-    return this == FAILED || this == DEAD || this == NOT_CONFIGURED;
+    return this == FAILED || this == DEAD || this == NOT_CONFIGURED || this == UNDELIVERED;
   }
 }

@@ -3,6 +3,7 @@ package org.concierge.notify;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.concierge.notify.sms.SmsCourier;
 import org.concierge.platform.Settings;
 
 /**
@@ -12,9 +13,6 @@ import org.concierge.platform.Settings;
  */
 @ApplicationScoped
 public class Lanes {
-
-  /** The key in an SMS notification's data of the sender number it goes from. */
-  public static final String FROM = "from";
 
   @Inject Settings settings;
 
@@ -33,7 +31,7 @@ public class Lanes {
     }
     return Optional.of(
         notification.channel() == Channel.SMS
-            ? sms(notification.data().getOrDefault(FROM, ""))
+            ? sms(notification.data().getOrDefault(SmsCourier.FROM, ""))
             : email());
   }
 

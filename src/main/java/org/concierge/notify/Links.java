@@ -6,7 +6,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.concierge.platform.Settings;
 
-/** The addresses emails link to, built from {@code CONCIERGE_PUBLIC_URL}. */
+/**
+ * The addresses emails and texts link to, and that Twilio calls back, built from {@code
+ * CONCIERGE_PUBLIC_URL}.
+ */
 @ApplicationScoped
 public class Links {
 
@@ -25,6 +28,13 @@ public class Links {
   /** The page where the traveler rates a closed chat; {@code token} says which and proves it. */
   public String survey(String token) {
     return base() + "/survey.html#" + encode(token);
+  }
+
+  /**
+   * An address of the API as the outside world calls it: {@code path} starts after {@code /api}.
+   */
+  public String api(String path) {
+    return base() + "/api" + path;
   }
 
   public String home() {

@@ -1,6 +1,7 @@
 package org.concierge.notify;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a notification tells. Each kind has templates named after it for the channels it travels by:
@@ -9,19 +10,37 @@ import java.util.Locale;
  */
 public enum NotificationKind {
   /** To the traveler: their chat is in the queue, with a link back to it. */
-  CHAT_STARTED,
+  CHAT_STARTED(Channel.EMAIL),
   /** To the traveler: an agent took their chat. */
-  AGENT_ASSIGNED,
+  AGENT_ASSIGNED(Channel.EMAIL),
   /** To the traveler: the transcript of their closed chat and a link to rate it. */
-  CHAT_CLOSED,
+  CHAT_CLOSED(Channel.EMAIL),
   /** To the traveler: an agent wrote and the traveler has not read it. */
-  UNREAD_MESSAGE,
+  UNREAD_MESSAGE(Channel.EMAIL),
   /** To an agent: a chat is now theirs, by accepting it or by a transfer. */
-  CHAT_ASSIGNED_TO_AGENT,
+  CHAT_ASSIGNED_TO_AGENT(Channel.EMAIL),
   /** To the admins: an agent escalated a chat. */
-  CHAT_ESCALATED,
+  CHAT_ESCALATED(Channel.EMAIL),
+  /**
+   * A text to the agents on duty (or the admins, when none is): a chat started or was raised to
+   * high or urgent priority.
+   */
+  CHAT_PRIORITY_ALERT(Channel.SMS),
+  /** A text to an agent: an urgent chat is now theirs, by accepting it or by a transfer. */
+  CRITICAL_ASSIGNMENT(Channel.SMS),
   /** To each person of an audience an admin chose: the admin's own subject and text. */
-  BROADCAST;
+  BROADCAST(Channel.EMAIL, Channel.SMS);
+
+  private final Set<Channel> channels;
+
+  NotificationKind(Channel... channels) {
+    this.channels = Set.of(channels);
+  }
+
+  /** Whether this kind has the templates of {@code channel}. */
+  public boolean travelsBy(Channel channel) {
+    return channels.contains(channel);
+  }
 
   public String template() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

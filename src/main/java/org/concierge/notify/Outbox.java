@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.concierge.identity.Caller;
 import org.concierge.identity.User;
 import org.concierge.notify.store.MongoNotificationRepository;
@@ -18,6 +19,7 @@ import org.concierge.notify.store.MongoPreferencesRepository;
 import org.concierge.platform.Clock;
 import org.concierge.platform.Conflict;
 import org.concierge.platform.Forbidden;
+import org.concierge.platform.PhoneNumbers;
 
 /**
  * Where notifications are written before anything tries to send them. Writing is one insert, quick
@@ -176,6 +178,47 @@ public class Outbox {
             dedupeKey,
             clock.now(),
             due));
+  }
+
+  /**
+   * Queues the same text message to each of {@code recipients} who has a phone number, an enabled
+   * account and text messages allowed, in one write however many they are, so that it may run under
+   * a room's lock; {@code dedupeKey} names each one's message.
+   */
+  public void smsEach(
+      List<User> recipients,
+      NotificationKind kind,
+      String roomId,
+      Map<String, String> data,
+      Function<User, String> dedupeKey) {
+    List<User> reachable =
+        recipients.stream()
+            .filter(u -> !u.disabled() && PhoneNumbers.e164(u.phone()).isPresent())
+            .toList();
+    if (reachable.isEmpty()) {
+      return;
+    }
+    Set<String> refusing =
+        preferences.refusing(Channel.SMS, reachable.stream().map(User::id).toList());
+    Instant now = clock.now();
+    notifications.insertAll(
+        reachable.stream()
+            .filter(u -> !refusing.contains(u.id()))
+            .map(
+                u ->
+                    Notification.pending(
+                        notifications.newId(),
+                        Channel.SMS,
+                        kind,
+                        u.id(),
+                        PhoneNumbers.e164(u.phone()).orElseThrow(),
+                        null,
+                        roomId,
+                        data,
+                        dedupeKey.apply(u),
+                        now,
+                        now))
+            .toList());
   }
 
   /**

@@ -116,9 +116,27 @@ public class Settings {
     return seconds("CONCIERGE_NOTIFY_RETRY_SECONDS", 30);
   }
 
-  /** The numbers text messages are sent from, the default first. */
-  public List<String> smsSenders() {
+  /** The Twilio account text messages are sent from; without it, SMS wait as not configured. */
+  public Optional<String> twilioAccountSid() {
+    return text("CONCIERGE_TWILIO_ACCOUNT_SID");
+  }
+
+  /** The account's auth token: it signs the API's requests and checks Twilio's webhooks. */
+  public Optional<String> twilioAuthToken() {
+    return text("CONCIERGE_TWILIO_AUTH_TOKEN");
+  }
+
+  /** The sender numbers (E.164) of the account; the first is the default. */
+  public List<String> twilioFrom() {
     return list("CONCIERGE_TWILIO_FROM");
+  }
+
+  /**
+   * Where the Twilio SDK's requests go instead of {@code https://api.twilio.com}: an egress proxy,
+   * or a stand-in for tests.
+   */
+  public Optional<URI> twilioApiUrl() {
+    return text("CONCIERGE_TWILIO_API_URL").map(URI::create);
   }
 
   /** How many emails of broadcasts leave per minute, all broadcasts together. */

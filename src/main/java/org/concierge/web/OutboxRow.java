@@ -4,16 +4,23 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.concierge.notify.Channel;
 import org.concierge.notify.DeliveryState;
 import org.concierge.notify.Notification;
+import org.concierge.notify.NotificationKind;
 
-/** A notification as a row of the outbox page, with getters for its expressions. */
+/**
+ * A notification as a row of the outbox page, with getters for its expressions. A text message has
+ * no subject; its row names what it tells instead.
+ */
 public final class OutboxRow implements Serializable {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final String id;
+  private final boolean text;
   private final String createdAt;
   private final String address;
   private final String subject;
@@ -24,13 +31,17 @@ public final class OutboxRow implements Serializable {
 
   private OutboxRow(Notification n) {
     id = n.id();
+    text = n.channel() == Channel.SMS;
     createdAt = format(n.createdAt());
     address = n.address();
-    subject = n.subject();
+    subject = n.subject() != null ? n.subject() : describe(n.kind());
     state = n.state();
     attempts = n.attempts();
     // Once it went out, an earlier failure is history, not a reason.
-    lastError = n.state() == DeliveryState.SENT ? null : n.lastError();
+    lastError =
+        n.state() == DeliveryState.SENT || n.state() == DeliveryState.DELIVERED
+            ? null
+            : n.lastError();
     when = describeWhen(n);
   }
 
@@ -41,10 +52,15 @@ public final class OutboxRow implements Serializable {
   /** When it was sent, or when it is tried next while it waits. */
   private static String describeWhen(Notification n) {
     return switch (n.state()) {
-      case SENT -> "sent " + format(n.sentAt());
+      case SENT, DELIVERED, UNDELIVERED -> "sent " + format(n.sentAt());
       case PENDING, FAILED -> "next try " + format(n.nextAttemptAt());
       default -> "";
     };
+  }
+
+  /** What a notification without a subject tells: "Text: critical assignment". */
+  private static String describe(NotificationKind kind) {
+    return "Text: " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String format(Instant instant) {
@@ -53,6 +69,11 @@ public final class OutboxRow implements Serializable {
 
   public String getId() {
     return id;
+  }
+
+  /** Whether it is a text message rather than an email. */
+  public boolean isText() {
+    return text;
   }
 
   public String getCreatedAt() {

@@ -19,8 +19,9 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The outbox page: every notification, newest first, optionally in one state, with the reason of
- * its last failed try; failed, dead and not configured ones can be sent again.
+ * The outbox page: every notification, emails and text messages, newest first, optionally in one
+ * state, with the reason of its last failed try; failed, dead, not configured and undelivered ones
+ * can be sent again.
  */
 @Named("outboxView")
 @ViewScoped
@@ -79,7 +80,9 @@ public class OutboxView implements Serializable {
       outbox.retry(staff.caller(), row.getId());
       message(
           FacesMessage.SEVERITY_INFO,
-          "The email to " + row.getAddress() + " will be sent again shortly.");
+          (row.isText() ? "The text to " : "The email to ")
+              + row.getAddress()
+              + " will be sent again shortly.");
     } catch (DomainException refused) {
       message(FacesMessage.SEVERITY_WARN, refused.getMessage());
     }

@@ -16,6 +16,7 @@ public final class UserRow implements Serializable {
   private final String id;
   private final String name;
   private final String email;
+  private final String phone;
   private final Role role;
   private final AgentStatus status;
   private final List<String> departments;
@@ -26,6 +27,7 @@ public final class UserRow implements Serializable {
     id = user.id();
     name = user.name();
     email = user.email();
+    phone = user.phone();
     role = user.role();
     status = user.status();
     departments = List.copyOf(user.departments());
@@ -47,6 +49,11 @@ public final class UserRow implements Serializable {
 
   public String getEmail() {
     return email;
+  }
+
+  /** The number alerts are texted to; null when none. */
+  public String getPhone() {
+    return phone;
   }
 
   public Role getRole() {

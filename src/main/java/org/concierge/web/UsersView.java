@@ -25,8 +25,9 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The users page: every agent and admin (and, on request, travelers too), a page at a time; new
- * staff accounts; roles; disabling and enabling accounts. Every change goes through {@link
- * IdentityService}, which enforces who may do what, and is confirmed or refused in a message.
+ * staff accounts; roles; phone numbers for text alerts; disabling and enabling accounts. Every
+ * change goes through {@link IdentityService}, which enforces who may do what, and is confirmed or
+ * refused in a message.
  */
 @Named("usersView")
 @ViewScoped
@@ -35,6 +36,8 @@ public class UsersView implements Serializable {
   static final String FORM = "newUserForm";
   static final String DIALOG = "dialogHolder";
   static final String TABLE = "usersForm:table";
+  static final String PHONE_FORM = "phoneForm";
+  static final String PHONE_DIALOG = "phoneDialogHolder";
 
   @Inject IdentityService identity;
   @Inject CurrentStaff staff;
@@ -43,6 +46,11 @@ public class UsersView implements Serializable {
   private boolean everyone;
   private boolean creating;
   private NewStaffForm form = new NewStaffForm();
+
+  /** The user whose phone number is being changed, or null. */
+  private UserRow phoneOf;
+
+  private String phone;
 
   /** The users, loaded a page at a time as the table asks. */
   private final class Rows extends LazyDataModel<UserRow> {
@@ -83,7 +91,7 @@ public class UsersView implements Serializable {
   public void create() {
     FieldChecks checks = new FieldChecks();
     NewAccount account =
-        AccountChecks.account(
+        AccountChecks.staffAccount(
             checks, form.getEmail(), form.getPassword(), form.getName(), form.getPhone());
     Role role = AccountChecks.staffRole(checks, form.getRole());
     List<String> departments = AccountChecks.departments(checks, form.getDepartments());
@@ -128,6 +136,61 @@ public class UsersView implements Serializable {
         disable
             ? row.getName() + " is disabled: they are signed out and cannot sign in."
             : row.getName() + " is enabled again and can sign in.");
+  }
+
+  public void startEditingPhone(UserRow row) {
+    phoneOf = row;
+    phone = row.getPhone();
+  }
+
+  public void stopEditingPhone() {
+    phoneOf = null;
+  }
+
+  /**
+   * Stores the number typed (none when blank), or shows the problem next to the field and keeps the
+   * dialog open.
+   */
+  public void savePhone() {
+    FieldChecks checks = new FieldChecks();
+    String valid = AccountChecks.staffPhone(checks, phone);
+    try {
+      checks.throwIfInvalid();
+      User changed = identity.changePhone(staff.caller(), phoneOf.getId(), valid);
+      phoneOf = null;
+      PrimeFaces.current().ajax().update(PHONE_DIALOG, TABLE);
+      confirm(
+          changed.phone() == null
+              ? changed.name() + " has no phone number now and gets no text alerts."
+              : changed.name() + " gets text alerts at " + changed.phone() + ".");
+    } catch (Invalid invalid) {
+      invalid.errors().forEach(error -> phoneError("Phone " + error.message()));
+    } catch (DomainException refused) {
+      refuse(refused);
+    }
+  }
+
+  private static void phoneError(String message) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        PHONE_FORM + ":phone", new FacesMessage(FacesMessage.SEVERITY_ERROR, message + ".", null));
+    faces.validationFailed();
+  }
+
+  public boolean isEditingPhone() {
+    return phoneOf != null;
+  }
+
+  public UserRow getPhoneOf() {
+    return phoneOf;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
   }
 
   /** Whether the row is the signed-in admin's own account. */

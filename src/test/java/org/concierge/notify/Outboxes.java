@@ -26,11 +26,35 @@ final class Outboxes {
 
   /** The outbox entries to {@code address}: subject, state, attempts, lastError. */
   static List<JsonObject> entries(Desk desk, String address) {
-    Reply reply = desk.anonymous().get("/api/test/outbox?address=" + address);
+    Reply reply =
+        desk.anonymous()
+            .get(
+                "/api/test/outbox?address="
+                    + java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
       return reader.readArray().getValuesAs(JsonObject.class);
     }
+  }
+
+  /**
+   * The outbox entries about one chat, oldest first: kind, channel, address, state, attempts,
+   * lastError, reference.
+   */
+  static List<JsonObject> ofRoom(Desk desk, String roomId) {
+    Reply reply = desk.anonymous().get("/api/test/outbox?room=" + roomId);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
+      return reader.readArray().getValuesAs(JsonObject.class);
+    }
+  }
+
+  /** The addresses of the entries of {@code kind} about one chat. */
+  static List<String> addressesOf(Desk desk, String roomId, String kind) {
+    return ofRoom(desk, roomId).stream()
+        .filter(e -> e.getString("kind").equals(kind))
+        .map(e -> e.getString("address"))
+        .toList();
   }
 
   /** Waits until the entries to {@code address} satisfy {@code wanted}, and answers them. */

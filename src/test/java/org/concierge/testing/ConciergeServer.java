@@ -52,6 +52,11 @@ public final class ConciergeServer {
     return 2525 + portOffset;
   }
 
+  /** Where the server sends its text messages: the Twilio stand-in, on a port of this run's own. */
+  public int twilioPort() {
+    return 8800 + portOffset;
+  }
+
   public URI webSocketUri() {
     return URI.create("ws://127.0.0.1:" + (8080 + portOffset) + "/ws/chat");
   }
@@ -152,6 +157,10 @@ public final class ConciergeServer {
         Map.entry("CONCIERGE_SMTP_HOST", "127.0.0.1"),
         Map.entry("CONCIERGE_SMTP_PORT", String.valueOf(smtpPort())),
         Map.entry("CONCIERGE_SMTP_TLS", "none"),
+        Map.entry("CONCIERGE_TWILIO_API_URL", "http://127.0.0.1:" + twilioPort()),
+        Map.entry("CONCIERGE_TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID),
+        Map.entry("CONCIERGE_TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN),
+        Map.entry("CONCIERGE_TWILIO_FROM", TwilioStandIn.FROM + "," + TwilioStandIn.SECOND_FROM),
         // Short waits, so that retries and unread alerts happen within a test's patience.
         Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
         Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"),

@@ -7,21 +7,23 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts {@link ConciergeServer} before the first integration test that needs it and stops it after
- * the last, whatever the number of test classes; hands tests the server, a {@link Desk} and the
- * {@link MailServer} that receives the server's emails.
+ * the last, whatever the number of test classes; hands tests the server, a {@link Desk}, the {@link
+ * MailServer} that receives the server's emails and the {@link TwilioStandIn} that receives its
+ * text messages.
  */
 public final class ServerExtension implements BeforeAllCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ServerExtension.class);
 
-  /** Closes the server and its mail server when the whole run is over. */
-  private record Running(ConciergeServer server, MailServer mail)
+  /** Closes the server, its mail server and its Twilio when the whole run is over. */
+  private record Running(ConciergeServer server, MailServer mail, TwilioStandIn twilio)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       server.stop();
       mail.stop();
+      twilio.stop();
     }
   }
 
@@ -36,7 +38,8 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
     return type == ConciergeServer.class
         || type == Desk.class
         || type == Chromium.class
-        || type == MailServer.class;
+        || type == MailServer.class
+        || type == TwilioStandIn.class;
   }
 
   @Override
@@ -45,6 +48,9 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
     Class<?> type = parameter.getParameter().getType();
     if (type == MailServer.class) {
       return running(context).mail();
+    }
+    if (type == TwilioStandIn.class) {
+      return running(context).twilio();
     }
     if (type == Chromium.class) {
       return chromium(context, server);
@@ -77,7 +83,10 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
     return running(context).server();
   }
 
-  /** The mail server starts first, so that no email of any test meets a closed port. */
+  /**
+   * The mail server and Twilio start first, so that no email or text of any test meets a closed
+   * port.
+   */
   private static Running running(ExtensionContext context) {
     return context
         .getRoot()
@@ -88,8 +97,10 @@ public final class ServerExtension implements BeforeAllCallback, ParameterResolv
               ConciergeServer server = new ConciergeServer();
               MailServer mail = new MailServer(server.smtpPort());
               mail.start();
+              TwilioStandIn twilio = new TwilioStandIn(server.twilioPort());
+              twilio.start();
               server.startFresh();
-              return new Running(server, mail);
+              return new Running(server, mail, twilio);
             },
             Running.class);
   }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.regex.Pattern;
 import org.concierge.testing.Chromium;
 import org.concierge.testing.Desk;
@@ -136,6 +138,39 @@ class AdminUsersBrowserIT {
   }
 
   @Test
+  void anAdminGivesAnAgentAPhoneNumberForTextAlerts(Chromium chromium, Desk desk) {
+    Session admin = desk.newAdmin();
+    Session agent = desk.newAgent();
+    Page page = usersPage(chromium, admin);
+
+    Locator phone = row(page, agent.email()).locator(".phone-edit");
+    assertThat(phone).hasText("Add");
+    phone.click();
+    Locator dialog = page.locator(".phone-dialog");
+    assertThat(dialog).isVisible();
+    dialog.getByLabel("Phone for text alerts (empty for none)").fill("044 123 45 67");
+    save(dialog);
+    assertThat(dialog.getByText("Phone must be an international number")).isVisible();
+
+    dialog.getByLabel("Phone for text alerts (empty for none)").fill("+41 79 555 01 23");
+    save(dialog);
+    assertThat(page.locator(".ui-growl"))
+        .containsText(agent.name() + " gets text alerts at +41795550123.");
+    assertThat(dialog).isHidden();
+    assertThat(phone).hasText("+41795550123");
+    assertThat(phoneOf(admin, agent)).isEqualTo("+41795550123");
+
+    phone.click();
+    assertThat(dialog.getByLabel("Phone for text alerts (empty for none)"))
+        .hasValue("+41795550123");
+    dialog.getByLabel("Phone for text alerts (empty for none)").fill("");
+    save(dialog);
+    assertThat(page.locator(".ui-growl")).containsText(agent.name() + " has no phone number now");
+    assertThat(phone).hasText("Add");
+    assertThat(phoneOf(admin, agent)).isNull();
+  }
+
+  @Test
   void travelersAreListedOnRequest(Chromium chromium, Desk desk) {
     Session traveler = desk.newTraveler();
     Page page = usersPage(chromium, desk.newAdmin());
@@ -170,6 +205,27 @@ class AdminUsersBrowserIT {
     newUser.click();
     assertThat(dialog.getByLabel("Name")).isFocused();
     assertThat(dialog.getByLabel("Name")).isEmpty();
+  }
+
+  private static void save(Locator dialog) {
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+  }
+
+  /** The agent's phone number as the API tells it to an admin; null when none. */
+  private static String phoneOf(Session admin, Session agent) {
+    String cursor = "";
+    while (true) {
+      Reply page = admin.client().get("/api/admin/users?role=agent&limit=100&cursor=" + cursor);
+      assertThat(page.status()).as(page.toString()).isEqualTo(200);
+      for (JsonValue item : page.items()) {
+        JsonObject user = item.asJsonObject();
+        if (user.getString("id").equals(agent.id())) {
+          return user.getString("phone", null);
+        }
+      }
+      assertThat(page.json().isNull("nextCursor")).as("agent " + agent.id() + " listed").isFalse();
+      cursor = page.json().getString("nextCursor");
+    }
   }
 
   private static Page usersPage(Chromium chromium, Session admin) {

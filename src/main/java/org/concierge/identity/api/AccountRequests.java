@@ -27,8 +27,11 @@ final class AccountRequests {
       String phone,
       List<String> departments) {}
 
-  /** {@code PUT /api/admin/users/{id}}: either member may be left out. */
-  public record ChangeUser(String role, Boolean disabled) {}
+  /**
+   * {@code PUT /api/admin/users/{id}}: any member may be left out; a blank {@code phone} removes
+   * the number.
+   */
+  public record ChangeUser(String role, Boolean disabled, String phone) {}
 
   /** {@code PUT /api/agents/me/status}. */
   public record Status(String status) {}

@@ -53,7 +53,8 @@ public class AdminUsersResource {
     FieldChecks.requireBody(body);
     FieldChecks checks = new FieldChecks();
     NewAccount account =
-        AccountChecks.account(checks, body.email(), body.password(), body.name(), body.phone());
+        AccountChecks.staffAccount(
+            checks, body.email(), body.password(), body.name(), body.phone());
     Role role = AccountChecks.staffRole(checks, body.role());
     List<String> departments = AccountChecks.departments(checks, body.departments());
     checks.throwIfInvalid();
@@ -85,12 +86,16 @@ public class AdminUsersResource {
   @PUT
   @Path("/{id}")
   @Operation(
-      summary = "Change a user's role (agent or admin), or disable or enable the account",
+      summary =
+          "Change a user's role (agent or admin) or phone number, or disable or enable the"
+              + " account",
       description =
-          "An addition to contract version 1. Body {role?, disabled?}: at least one of them. A"
-              + " disabled account cannot sign in (login answers 403), its tokens are refused"
-              + " with 401 and its sockets closed, and it is no longer offered chats. An admin"
-              + " may not demote or disable themselves, and the last enabled admin stays one.")
+          "An addition to contract version 1. Body {role?, disabled?, phone?}: at least one of"
+              + " them. A disabled account cannot sign in (login answers 403), its tokens are"
+              + " refused with 401 and its sockets closed, and it is no longer offered chats. An"
+              + " admin may not demote or disable themselves, and the last enabled admin stays"
+              + " one. phone, which SMS alerts go to, is an international number (E.164, spaces"
+              + " and dashes allowed, stored without them); an empty phone removes it.")
   @APIResponse(responseCode = "200", description = "user, as changed")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(
@@ -104,10 +109,17 @@ public class AdminUsersResource {
     FieldChecks.requireBody(body);
     FieldChecks checks = new FieldChecks();
     checks.check(
-        body.role() != null || body.disabled() != null, "body", "give role, disabled or both");
+        body.role() != null || body.disabled() != null || body.phone() != null,
+        "body",
+        "give role, disabled, phone or several of them");
     Role role = body.role() == null ? null : AccountChecks.staffRole(checks, body.role());
+    String phone = body.phone() == null ? null : AccountChecks.staffPhone(checks, body.phone());
     checks.throwIfInvalid();
-    return UserView.of(identity.changeAccess(caller.get(), id, role, body.disabled()));
+    User changed = identity.changeAccess(caller.get(), id, role, body.disabled());
+    if (body.phone() != null) {
+      changed = identity.changePhone(caller.get(), id, phone);
+    }
+    return UserView.of(changed);
   }
 
   private static Role anyRole(FieldChecks checks, String role) {

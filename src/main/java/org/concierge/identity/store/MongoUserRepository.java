@@ -94,6 +94,18 @@ public class MongoUserRepository {
         and(eq("_id", id), notDisabled()), id, List.of(Updates.set("status", status.wire())));
   }
 
+  /**
+   * Sets the phone number alone, or removes it when {@code phone} is null.
+   *
+   * @return the user as stored afterwards; empty for an unknown id
+   */
+  public Optional<User> setPhone(String id, String phone) {
+    return set(
+        eq("_id", id),
+        id,
+        List.of(phone == null ? Updates.unset("phone") : Updates.set("phone", phone)));
+  }
+
   public Optional<User> findById(String id) {
     return documents.findById(id).map(UserDocument::toUser);
   }

@@ -1,6 +1,5 @@
 package org.concierge.notify.store;
 
-import static com.mongodb.ErrorCategory.DUPLICATE_KEY;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -91,6 +90,15 @@ public class MongoNotificationRepository {
     }
   }
 
+  /** Every notification about one chat, oldest first. */
+  public List<Notification> ofRoom(String roomId) {
+    return collection()
+        .find(eq("roomId", roomId))
+        .sort(Sorts.ascending("createdAt", "_id"))
+        .map(NotificationCodec::fromDocument)
+        .into(new ArrayList<>());
+  }
+
   /**
    * Stores many new notifications in one round trip; those whose dedupe key already exists are left
    * as they are.
@@ -110,7 +118,7 @@ public class MongoNotificationRepository {
     } catch (MongoBulkWriteException e) {
       boolean onlyDuplicates =
           e.getWriteErrors().stream()
-              .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == DUPLICATE_KEY);
+              .allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
       if (!onlyDuplicates) {
         throw e;
       }
@@ -198,6 +206,21 @@ public class MongoNotificationRepository {
             Updates.set("lastError", error),
             Updates.set("nextAttemptAt", NotificationCodec.date(nextAttemptAt)),
             Updates.unset("leaseUntil")));
+  }
+
+  /**
+   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
+   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
+   * late or repeated report never moves one backwards; false when none took it.
+   */
+  public boolean markReported(String reference, DeliveryState state, String reason) {
+    return collection()
+            .updateOne(
+                and(eq("reference", reference), eq("state", DeliveryState.SENT.wire())),
+                Updates.combine(
+                    Updates.set("state", state.wire()), Updates.set("lastError", reason)))
+            .getModifiedCount()
+        == 1;
   }
 
   /**

@@ -13,7 +13,10 @@ import java.util.Optional;
 import org.concierge.notify.Notification;
 import org.concierge.notify.store.MongoNotificationRepository;
 
-/** Lets tests read the outbox entries of one address, which the REST API does not serve. */
+/**
+ * Lets tests read the outbox entries of one address, or of one chat, which the REST API does not
+ * serve.
+ */
 @Path("/test/outbox")
 @RequestScoped
 @PermitAll
@@ -21,18 +24,36 @@ import org.concierge.notify.store.MongoNotificationRepository;
 public class OutboxProbeResource {
 
   /** An entry as tests check it. */
-  public record Entry(String subject, String state, int attempts, String lastError) {}
+  public record Entry(
+      String subject,
+      String state,
+      int attempts,
+      String lastError,
+      String kind,
+      String channel,
+      String address,
+      String reference) {}
 
   @Inject MongoNotificationRepository notifications;
 
   @GET
-  public List<Entry> to(@QueryParam("address") String address) {
-    return notifications.page(Optional.empty(), Optional.of(address), 0, 100).stream()
-        .map(OutboxProbeResource::entry)
-        .toList();
+  public List<Entry> to(@QueryParam("address") String address, @QueryParam("room") String room) {
+    List<Notification> found =
+        room == null
+            ? notifications.page(Optional.empty(), Optional.of(address), 0, 100)
+            : notifications.ofRoom(room);
+    return found.stream().map(OutboxProbeResource::entry).toList();
   }
 
   private static Entry entry(Notification n) {
-    return new Entry(n.subject(), n.state().wire(), n.attempts(), n.lastError());
+    return new Entry(
+        n.subject(),
+        n.state().wire(),
+        n.attempts(),
+        n.lastError(),
+        n.kind().name(),
+        n.channel().name().toLowerCase(java.util.Locale.ROOT),
+        n.address(),
+        n.reference());
   }
 }
