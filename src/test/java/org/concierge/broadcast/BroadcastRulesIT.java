@@ -131,6 +131,13 @@ class BroadcastRulesIT {
                 "/api/admin/broadcasts/preview",
                 Json.of("channel", "email", "audience", "agents", "status", "closed")),
         "status");
+    assertProblem(
+        admin
+            .client()
+            .post(
+                "/api/admin/broadcasts",
+                Json.of("channel", "sms", "audience", "admins", "subject", "Hi", "text", "Hi")),
+        "subject");
     Reply notJson =
         admin.client().raw("POST", "/api/admin/broadcasts", "application/json", "{\"channel\":");
     assertThat(notJson.status()).isEqualTo(400);

@@ -31,6 +31,7 @@ public final class ConciergeServer {
   public static final String COMPANY_NAME = "Northwind Travel";
   public static final String MAIL_FROM = "desk@northwind.example";
   public static final int BULK_EMAIL_PER_MINUTE = 120;
+  public static final int BULK_SMS_PER_MINUTE = 60;
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -164,8 +165,10 @@ public final class ConciergeServer {
         // Short waits, so that retries and unread alerts happen within a test's patience.
         Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
         Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"),
-        // Two broadcast emails a second: slow enough that pacing shows at the mail server.
-        Map.entry("CONCIERGE_BULK_EMAIL_PER_MINUTE", String.valueOf(BULK_EMAIL_PER_MINUTE)));
+        // Two broadcast emails a second, and a text a second from each sender number: slow enough
+        // that the pacing shows at the receivers.
+        Map.entry("CONCIERGE_BULK_EMAIL_PER_MINUTE", String.valueOf(BULK_EMAIL_PER_MINUTE)),
+        Map.entry("CONCIERGE_BULK_SMS_PER_MINUTE", String.valueOf(BULK_SMS_PER_MINUTE)));
   }
 
   /**
