@@ -46,7 +46,6 @@ public class BroadcastService {
   /** Writes the broadcast and queues one message for each person it reaches. */
   public Broadcast send(Caller caller, Draft draft) {
     checkAdmin(caller);
-    planner.checkReady(draft.channel());
     List<Recipient> people = recipients.of(draft.audience(), draft.channel());
     List<BroadcastSlot> slots = planner.plan(draft.channel(), people);
     Broadcast broadcast =

@@ -33,7 +33,7 @@ public class SlotPlanner {
   @Inject Clock clock;
 
   /** Refuses a channel with no lane to send from: text messages need a sender number. */
-  public void checkReady(Channel channel) {
+  private void checkReady(Channel channel) {
     if (channel == Channel.SMS && settings.twilioFrom().isEmpty()) {
       throw new Conflict(
           "Text messages need a sender number: none is configured (CONCIERGE_TWILIO_FROM).");
