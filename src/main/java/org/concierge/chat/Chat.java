@@ -181,6 +181,29 @@ public record Chat(
     }
   }
 
+  /** This chat with its newest message at {@code lastSeq}, sent {@code lastMessageAt}. */
+  Chat withCounters(long lastSeq, Instant lastMessageAt) {
+    return new Chat(
+        id,
+        status,
+        priority,
+        subject,
+        department,
+        escalated,
+        traveler,
+        agent,
+        createdAt,
+        assignedAt,
+        firstResponseAt,
+        closedAt,
+        closedBy,
+        transfers,
+        lastMessageAt,
+        lastSeq,
+        rating,
+        readMarkers);
+  }
+
   /** This chat as it is once {@code message} is stored. */
   public Chat withMessage(Message message) {
     boolean firstResponse =

@@ -20,11 +20,12 @@ public class ChatLists {
   private static final String CURSOR = "cursor";
 
   @Inject MongoChatRepository chats;
+  @Inject MessageCounters counters;
 
   /** The caller's own chats, newest first. */
   public Page<Chat> history(Caller caller, PageRequest page) {
     List<Chat> found = chats.ofTraveler(caller.id(), timePosition(page), page.limit() + 1);
-    return Page.of(found, page.limit(), c -> c, ChatLists::timeCursor);
+    return Page.of(found, page.limit(), counters::overlay, ChatLists::timeCursor);
   }
 
   /** Pending chats: urgent first, then high, normal, low; oldest first within a priority. */
@@ -43,7 +44,7 @@ public class ChatLists {
     return Page.of(
         found,
         page.limit(),
-        c -> c,
+        counters::overlay,
         c ->
             Cursor.encode(
                 Integer.toString(c.priority().queueRank()),
@@ -59,7 +60,7 @@ public class ChatLists {
       throw new Forbidden("Only admins may list another agent's chats.");
     }
     List<Chat> found = chats.activeOf(whose, timePosition(page), page.limit() + 1);
-    return Page.of(found, page.limit(), c -> c, ChatLists::timeCursor);
+    return Page.of(found, page.limit(), counters::overlay, ChatLists::timeCursor);
   }
 
   private static TimePosition timePosition(PageRequest page) {

@@ -43,6 +43,7 @@ public class ChatService {
   @Inject MongoChatRepository chats;
   @Inject MongoMessageRepository messages;
   @Inject MessageAppender appender;
+  @Inject MessageCounters counters;
   @Inject RoomLocks locks;
   @Inject RoomStates rooms;
   @Inject ChatEvents events;
@@ -96,9 +97,10 @@ public class ChatService {
 
   /** Messages with seq greater than {@code after}, ascending, at most {@code limit}. */
   public List<Message> messages(Caller caller, String roomId, long after, int limit) {
-    Chat chat = get(caller, roomId);
-    long upTo = Math.min(chat.lastSeq(), after + limit);
-    return messages.range(roomId, Math.max(after, 0), upTo);
+    get(caller, roomId);
+    long from = Math.max(after, 0);
+    // Not bounded by the chat's lastSeq, which another node may see a moment behind its messages.
+    return messages.range(roomId, from, from + limit);
   }
 
   public Posted post(Caller caller, String roomId, String clientId, String text) {
@@ -313,6 +315,7 @@ public class ChatService {
   private Chat current(String roomId) {
     return rooms
         .fresh(roomId)
+        .map(counters::overlay)
         .orElseGet(
             () -> {
               Chat chat = load(roomId);
@@ -322,6 +325,6 @@ public class ChatService {
   }
 
   private Chat load(String roomId) {
-    return chats.find(roomId).orElseThrow(() -> new NotFound("No such chat."));
+    return counters.overlay(chats.find(roomId).orElseThrow(() -> new NotFound("No such chat.")));
   }
 }

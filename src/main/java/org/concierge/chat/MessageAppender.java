@@ -2,7 +2,6 @@ package org.concierge.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.types.ObjectId;
 import org.concierge.chat.store.MongoChatRepository;
 import org.concierge.chat.store.MongoMessageRepository;
 import org.concierge.chat.store.MongoMessageRepository.Insert;
@@ -13,7 +12,8 @@ import org.concierge.platform.Store;
  * Appends messages to a room with the next seq. The seq comes from the chat's {@code lastSeq}; if
  * another writer (on another node) took it first, the unique index refuses the insert and the
  * append retries after the highest stored seq, so seq stays gap-free with no transaction. A message
- * is durable before the append returns, so whoever is told it is stored can rely on it.
+ * is durable before the append returns, so whoever is told it is stored can rely on it; the chat's
+ * counters follow it through {@link MessageCounters}.
  */
 @ApplicationScoped
 class MessageAppender {
@@ -22,6 +22,7 @@ class MessageAppender {
 
   @Inject MongoMessageRepository messages;
   @Inject MongoChatRepository chats;
+  @Inject MessageCounters counters;
   @Inject Clock clock;
   @Inject Store store;
 
@@ -29,11 +30,11 @@ class MessageAppender {
   record Appended(Message message, Chat chat, boolean stored) {}
 
   Appended append(Chat chat, Sender sender, MessageType type, String clientId, String text) {
-    long seq = chat.lastSeq() + 1;
+    long seq = counters.overlay(chat).lastSeq() + 1;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Message message =
           new Message(
-              new ObjectId().toHexString(),
+              MongoMessageRepository.id(chat.id(), seq),
               chat.id(),
               seq,
               clientId,
@@ -43,14 +44,23 @@ class MessageAppender {
               clock.now());
       Insert result = messages.insert(message);
       if (result instanceof Insert.Stored) {
-        chats.recordMessage(chat, message);
+        Chat after = chat.withMessage(message);
+        if (type == MessageType.SYSTEM || after.firstResponseAt() != chat.firstResponseAt()) {
+          // A change of state or the first answer: rare, and what analytics and a closed chat's
+          // counters rely on, so written now.
+          chats.recordMessage(chat, message);
+          counters.written(message);
+        } else {
+          counters.record(message);
+        }
         store.makeDurable();
-        return new Appended(message, chat.withMessage(message), true);
+        return new Appended(message, after, true);
       }
       if (result instanceof Insert.Repeated repeated) {
         return new Appended(repeated.first(), chat, false);
       }
-      seq = messages.highestSeq(chat.id()) + 1;
+      long taken = seq;
+      seq = messages.newestAfter(chat.id(), taken).map(Message::seq).orElse(taken) + 1;
     }
     throw new IllegalStateException("no free seq in room " + chat.id() + " after many attempts");
   }

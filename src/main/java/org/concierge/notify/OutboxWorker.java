@@ -22,13 +22,13 @@ import org.concierge.platform.Clock;
 import org.concierge.platform.Settings;
 
 /**
- * Sends what the outbox holds. Every second it claims due notifications one at a time, so any
- * number of nodes may run it side by side, and for each it asks the {@link Courier} of its channel
- * to deliver it and records the outcome: sent; skipped when no longer needed; failed with its retry
- * time (see {@link Backoff}); dead after the last try or when it cannot be delivered at all; or not
- * configured when the channel has no provider to hand it to. Paced notifications (broadcasts) come
- * after all others in a pass, and each of their lanes gives at most its share of a pass (see {@link
- * Pace#perPass}).
+ * Sends what the outbox holds. Every second, when its {@link OutboxAlarm} rings, it claims due
+ * notifications one at a time, so any number of nodes may run it side by side, and for each it asks
+ * the {@link Courier} of its channel to deliver it and records the outcome: sent; skipped when no
+ * longer needed; failed with its retry time (see {@link Backoff}); dead after the last try or when
+ * it cannot be delivered at all; or not configured when the channel has no provider to hand it to.
+ * Paced notifications (broadcasts) come after all others in a pass, and each of their lanes gives
+ * at most its share of a pass (see {@link Pace#perPass}).
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -45,6 +45,7 @@ public class OutboxWorker {
   @Inject MongoNotificationRepository notifications;
   @Inject @Any Instance<Courier> couriers;
   @Inject Lanes lanes;
+  @Inject OutboxAlarm alarm;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -70,14 +71,29 @@ public class OutboxWorker {
    * the store waits for the next tick.
    */
   void sendDue() {
+    Instant now = clock.now();
+    if (!alarm.rings(now)) {
+      return;
+    }
+    boolean sweep = alarm.looking(now);
     try {
+      if (sweep) {
+        // Broadcasts that another node wrote, or that were written before a restart, keep their
+        // pace here too: their slots until the next sweep ring like this node's own.
+        notifications.pacedDueBetween(now, now.plus(OutboxAlarm.SWEEP)).forEach(alarm::expect);
+      }
       LaneShares shares = new LaneShares(lanes, TICK);
       Optional<Notification> claimed;
       while ((claimed = claim(shares.full())).isPresent()) {
         shares.took(claimed.get());
         deliver(claimed.get());
       }
+      if (!shares.full().isEmpty()) {
+        // A lane had more due than its share: the rest go in the next pass, a tick from now.
+        alarm.expect(clock.now());
+      }
     } catch (RuntimeException e) {
+      alarm.expect(now);
       LOG.log(Level.WARNING, "The outbox could not be read; trying again shortly", e);
     }
   }

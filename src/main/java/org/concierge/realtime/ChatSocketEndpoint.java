@@ -203,22 +203,23 @@ public class ChatSocketEndpoint {
       sockets.join(join.roomId(), connection);
       Chat chat = chats.get(caller, join.roomId());
       List<Map.Entry<Long, String>> replay = new ArrayList<>();
-      long after = join.afterSeq();
-      while (after < chat.lastSeq()) {
-        List<Message> page = chats.messages(caller, join.roomId(), after, REPLAY_PAGE);
-        if (page.isEmpty()) {
-          break;
-        }
+      long newest = chat.lastSeq();
+      long after = Math.min(join.afterSeq(), newest);
+      List<Message> page;
+      // Read on until no message follows, rather than up to lastSeq, which may lag the messages.
+      do {
+        page = chats.messages(caller, join.roomId(), after, REPLAY_PAGE);
         for (Message message : page) {
           replay.add(
               Map.entry(
                   message.seq(), codec.encode(new ServerFrame.Message(MessageView.of(message)))));
+          after = message.seq();
+          newest = Math.max(newest, after);
         }
-        after = page.get(page.size() - 1).seq();
-      }
+      } while (page.size() == REPLAY_PAGE);
       String joined = codec.encode(new ServerFrame.Joined(join.roomId(), ChatView.of(chat)));
       // A client cannot have seen beyond the last message; later ones must still reach it.
-      long seen = Math.min(join.afterSeq(), chat.lastSeq());
+      long seen = Math.min(join.afterSeq(), newest);
       connection.releaseWithReplay(position, joined, replay, join.roomId(), seen);
       released = true;
     } finally {

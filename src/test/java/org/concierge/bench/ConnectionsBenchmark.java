@@ -28,7 +28,7 @@ public final class ConnectionsBenchmark {
   public static void main(String[] args) throws Exception {
     int wanted = Integer.getInteger("sockets", 10_000);
     Duration hold = Duration.ofSeconds(Long.getLong("hold", 30));
-    ConciergeServer server = new ConciergeServer();
+    ConciergeServer server = ConciergeServer.forBenchmarks();
     server.startFresh();
     List<String> report = new ArrayList<>();
     List<BenchSocket> sockets = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class DeskBenchmark {
   }
 
   private void run(int[] steps, long period, Duration measured) throws Exception {
-    ConciergeServer server = new ConciergeServer();
+    ConciergeServer server = ConciergeServer.forBenchmarks();
     server.startFresh();
     List<String> report = new ArrayList<>();
     HttpClient http = HttpClient.newHttpClient();

@@ -34,7 +34,7 @@ public final class RestBenchmark {
   private record Run(int clients, long[] latenciesNanos, Duration elapsed, int failures) {}
 
   public static void main(String[] args) throws Exception {
-    ConciergeServer server = new ConciergeServer();
+    ConciergeServer server = ConciergeServer.forBenchmarks();
     long started = System.nanoTime();
     server.startFresh();
     Duration startTime = Duration.ofNanos(System.nanoTime() - started);

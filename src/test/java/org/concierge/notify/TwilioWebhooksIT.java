@@ -124,6 +124,18 @@ class TwilioWebhooksIT {
   }
 
   @Test
+  void aReportThatArrivesBeforeTheSendIsRecordedStillCounts(Desk desk, TwilioStandIn twilio) {
+    String phone = newPhone();
+    Session agent = SmsStaff.agent(desk, phone, "away");
+    twilio.reportBeforeAnswering(phone, "delivered", null);
+
+    String room = urgentChatAcceptedBy(desk, agent);
+
+    JsonObject delivered = awaitCritical(desk, room, "delivered");
+    assertThat(delivered.getString("reference")).isEqualTo(twilio.to(phone).get(0).sid());
+  }
+
+  @Test
   void bothWebhooksAreInTheOpenApiDocument(Desk desk) {
     Reply openapi = desk.anonymous().get("/openapi?format=JSON");
 

@@ -68,6 +68,9 @@ class CrashIT {
     for (int i = 0; i < stored.size(); i++) {
       assertThat(stored.get(i).getInt("seq")).isEqualTo(i + 1);
     }
+    // The chat's own counters, written behind its messages, were rebuilt from them at the start.
+    Reply chat = traveler.client().get("/api/chat/" + room);
+    assertThat(chat.json().getInt("lastSeq")).isEqualTo(stored.size());
     Reply next =
         traveler
             .client()

@@ -1,8 +1,10 @@
 package org.concierge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 import org.concierge.testing.ConciergeServer;
 import org.concierge.testing.Desk;
@@ -50,6 +52,19 @@ class RestartIT {
     String pending =
         pendingOwner.client().post("/api/chat/start", Json.of()).json().getString("id");
 
+    // A room as an earlier version stored it, whose messages the restart must find again.
+    Session formerOwner = desk.newTraveler();
+    String former =
+        formerOwner
+            .client()
+            .post("/api/chat/start", Json.of("message", "Stored the former way"))
+            .json()
+            .getString("id");
+    assertThat(post(formerOwner, former, "former-2", "Also stored the former way").status())
+        .isEqualTo(201);
+    assertThat(formerOwner.client().post("/api/test/former-store?room=" + former).status())
+        .isEqualTo(204);
+
     JsonObject chatBefore = traveler.client().get("/api/chat/" + room).json();
     String messagesBefore = traveler.client().get("/api/chat/" + room + "/messages").body();
     JsonObject meBefore = agent.client().get("/api/auth/me").json();
@@ -72,6 +87,20 @@ class RestartIT {
         .isEqualTo("pending");
     JsonObject history = traveler.client().get("/api/chat/history").items().getJsonObject(0);
     assertThat(history).isEqualTo(chatBefore);
+
+    List<JsonObject> formerMessages =
+        formerOwner
+            .client()
+            .get("/api/chat/" + former + "/messages")
+            .items()
+            .getValuesAs(JsonObject.class);
+    assertThat(formerMessages)
+        .extracting(m -> m.getInt("seq"), m -> m.getString("text"))
+        .containsExactly(tuple(1, "Stored the former way"), tuple(2, "Also stored the former way"));
+    assertThat(post(formerOwner, former, "former-2", "Also stored the former way").status())
+        .as("a clientId stored the former way")
+        .isEqualTo(200);
+    assertThat(post(formerOwner, former, "former-3", "After").json().getInt("seq")).isEqualTo(3);
 
     Reply resent = post(agent, room, repeatedClientId, "Which passport do you hold?");
     assertThat(resent.status()).as("a clientId used before the restart").isEqualTo(200);

@@ -40,9 +40,25 @@ public final class ConciergeServer {
   private final int portOffset = Integer.getInteger("concierge.it.portOffset", 100);
   private final Path baseDir = workDir.resolve("server");
   private final Path dataDir = workDir.resolve("data");
+  private final boolean benchmark;
   private Process process;
 
-  public ConciergeServer() {}
+  public ConciergeServer() {
+    this(false);
+  }
+
+  private ConciergeServer(boolean benchmark) {
+    this.benchmark = benchmark;
+  }
+
+  /**
+   * A server as an installation runs it, for measuring: no mail server, so the chats' emails are
+   * kept as not configured once instead of retried against a port where nothing listens, and the
+   * default waits.
+   */
+  public static ConciergeServer forBenchmarks() {
+    return new ConciergeServer(true);
+  }
 
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + (8080 + portOffset));
@@ -146,6 +162,19 @@ public final class ConciergeServer {
   }
 
   private Map<String, String> environment() {
+    if (benchmark) {
+      return Map.of(
+          "CONCIERGE_DATA_DIR",
+          dataDir.toString(),
+          "CONCIERGE_ADMIN_EMAIL",
+          ADMIN_EMAIL,
+          "CONCIERGE_ADMIN_PASSWORD",
+          ADMIN_PASSWORD,
+          "CONCIERGE_TRUSTED_PROXIES",
+          "127.0.0.1",
+          "CONCIERGE_PUBLIC_URL",
+          baseUri().toString());
+    }
     return Map.ofEntries(
         Map.entry("CONCIERGE_DATA_DIR", dataDir.toString()),
         Map.entry("CONCIERGE_ADMIN_EMAIL", ADMIN_EMAIL),

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.concierge.testing.deployment.AnalyticsProbeResource;
 import org.concierge.testing.deployment.EventJournal;
 import org.concierge.testing.deployment.EventJournalResource;
+import org.concierge.testing.deployment.FormerStoreProbeResource;
 import org.concierge.testing.deployment.OutboxProbeResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -26,7 +27,8 @@ final class TestDeployment {
             EventJournal.class,
             EventJournalResource.class,
             AnalyticsProbeResource.class,
-            OutboxProbeResource.class)
+            OutboxProbeResource.class,
+            FormerStoreProbeResource.class)
         .as(ZipExporter.class)
         .exportTo(target.toFile(), true);
   }

@@ -12,7 +12,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +41,10 @@ import org.awaitility.Awaitility;
  * message's JSON with a fresh {@code sid}, status {@code queued}, dates in RFC 2822). The server
  * under test reaches it through the real Twilio SDK ({@code CONCIERGE_TWILIO_API_URL}). It keeps
  * every message it accepted, with what it was sent and when it arrived, across stops and starts; a
- * stopped stand-in refuses connections, as an outage does. A number may be made to fail with
- * Twilio's error JSON, such as 400 with code 21211 for an invalid number.
+ * stopped stand-in refuses connections, as an outage does. Requests that do not authenticate as
+ * {@link #ACCOUNT_SID} with {@link #AUTH_TOKEN} are refused with 401 (code 20003), as Twilio does.
+ * A number may be made to fail with Twilio's error JSON, such as 400 with code 21211 for an invalid
+ * number.
  */
 public final class TwilioStandIn {
 
@@ -52,6 +60,8 @@ public final class TwilioStandIn {
   public static final String SECOND_FROM = "+15005550007";
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final String TRANSFORMER = "twilio-messages";
   private static final DateTimeFormatter RFC_2822 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
@@ -74,12 +84,16 @@ public final class TwilioStandIn {
       String password,
       Instant receivedAt) {}
 
+  /** A delivery report the stand-in sends before it answers a message to one number. */
+  private record EarlyReport(String status, String errorCode) {}
+
   /** How the stand-in refuses messages to one number: Twilio's HTTP status and error code. */
   private record Refusal(int status, int code, String message) {}
 
   private final int port;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+  private final Map<String, EarlyReport> earlyReports = new ConcurrentHashMap<>();
   private final AtomicLong sids = new AtomicLong();
   private WireMockServer server;
 
@@ -131,6 +145,16 @@ public final class TwilioStandIn {
     refusals.put(phone, new Refusal(status, code, message));
   }
 
+  /**
+   * From now on, reports each message to {@code phone} as {@code status} (with {@code errorCode},
+   * or none when null) to the message's StatusCallback, signed as Twilio signs it, before it
+   * answers the request that sent the message: the report then arrives before the sender knows the
+   * message's SID, as Twilio's quick reports sometimes do.
+   */
+  public void reportBeforeAnswering(String phone, String status, String errorCode) {
+    earlyReports.put(phone, new EarlyReport(status, errorCode));
+  }
+
   /** Every message accepted so far, in the order they arrived. */
   public List<Received> received() {
     return List.copyOf(received);
@@ -167,7 +191,11 @@ public final class TwilioStandIn {
       LoggedRequest request = event.getRequest();
       Map<String, String> form = form(request.getBodyAsString());
       String to = form.getOrDefault("To", "");
-      Refusal refusal = refusals.get(to);
+      String[] credentials = basicAuth(request.getHeader("Authorization"));
+      Refusal refusal =
+          ACCOUNT_SID.equals(credentials[0]) && AUTH_TOKEN.equals(credentials[1])
+              ? refusals.get(to)
+              : new Refusal(401, 20003, "Authenticate");
       if (refusal != null) {
         return json(
             refusal.status(),
@@ -177,7 +205,6 @@ public final class TwilioStandIn {
                 .add("more_info", "https://www.twilio.com/docs/errors/" + refusal.code())
                 .add("status", refusal.status()));
       }
-      String[] credentials = basicAuth(request.getHeader("Authorization"));
       String sid = String.format("SM%032x", sids.incrementAndGet());
       received.add(
           new Received(
@@ -189,6 +216,10 @@ public final class TwilioStandIn {
               credentials[0],
               credentials[1],
               now));
+      EarlyReport early = earlyReports.get(to);
+      if (early != null && form.get("StatusCallback") != null) {
+        report(form.get("StatusCallback"), sid, early);
+      }
       String account = request.getUrl().split("/")[3];
       String date = RFC_2822.format(now);
       JsonObjectBuilder message =
@@ -231,6 +262,32 @@ public final class TwilioStandIn {
           .withHeader("Content-Type", "application/json")
           .withBody(body.build().toString())
           .build();
+    }
+  }
+
+  /** Posts a delivery report of message {@code sid} to {@code callback}, signed as Twilio does. */
+  private static void report(String callback, String sid, EarlyReport report) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("AccountSid", ACCOUNT_SID);
+    form.put("MessageSid", sid);
+    form.put("MessageStatus", report.status());
+    if (report.errorCode() != null) {
+      form.put("ErrorCode", report.errorCode());
+    }
+    HttpRequest post =
+        HttpRequest.newBuilder(URI.create(callback))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", TwilioWebhooks.sign(callback, form, AUTH_TOKEN))
+            .POST(HttpRequest.BodyPublishers.ofString(TwilioWebhooks.encode(form)))
+            .build();
+    try {
+      HTTP.send(post, HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

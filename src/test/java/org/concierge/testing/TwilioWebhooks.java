@@ -62,7 +62,12 @@ public final class TwilioWebhooks {
 
   /** Twilio's signature of a post of {@code form} to {@code path}, made with {@code token}. */
   public String signature(String path, Map<String, String> form, String token) {
-    StringBuilder data = new StringBuilder(base.resolve(path).toString());
+    return sign(base.resolve(path).toString(), form, token);
+  }
+
+  /** Twilio's signature of a post of {@code form} to the address {@code url}. */
+  static String sign(String url, Map<String, String> form, String token) {
+    StringBuilder data = new StringBuilder(url);
     new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
@@ -74,7 +79,7 @@ public final class TwilioWebhooks {
     }
   }
 
-  private static String encode(Map<String, String> form) {
+  static String encode(Map<String, String> form) {
     return form.entrySet().stream()
         .map(
             e ->

@@ -95,12 +95,7 @@ public class MongoChatRepository {
 
   /** Moves a stored message into the chat's counters; safe to apply out of order. */
   public void recordMessage(Chat before, Message message) {
-    collection()
-        .updateOne(
-            eq("_id", before.id()),
-            Updates.combine(
-                Updates.max("lastSeq", message.seq()),
-                Updates.max("lastMessageAt", ChatCodec.date(message.sentAt()))));
+    recordCounters(before.id(), message.seq(), message.sentAt());
     Chat after = before.withMessage(message);
     if (before.firstResponseAt() == null && after.firstResponseAt() != null) {
       collection()
@@ -112,6 +107,21 @@ public class MongoChatRepository {
                       "firstResponseMillis",
                       Duration.between(before.createdAt(), after.firstResponseAt()).toMillis())));
     }
+  }
+
+  /** Moves the chat's counters up to its message {@code seq}, sent {@code at}; never back. */
+  public void recordCounters(String id, long seq, Instant at) {
+    collection()
+        .updateOne(
+            eq("_id", id),
+            Updates.combine(
+                Updates.max("lastSeq", seq), Updates.max("lastMessageAt", ChatCodec.date(at))));
+  }
+
+  /** Every chat that is not closed. */
+  public List<Chat> open() {
+    // No limit: 0 is the driver's "all".
+    return list(ne("status", ChatStatus.CLOSED.wire()), Sorts.ascending("_id"), 0);
   }
 
   /** pending → active with {@code agent}; empty when the chat was not pending. */

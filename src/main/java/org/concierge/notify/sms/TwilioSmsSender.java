@@ -6,6 +6,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
+import java.util.Set;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.HttpHost;
@@ -19,11 +20,12 @@ import org.concierge.notify.Undeliverable;
  */
 public class TwilioSmsSender {
 
-  /** Twilio's answers for a recipient no retry will reach: a number that is wrong or refuses. */
-  private static final int CLIENT_ERRORS = 400;
-
-  private static final int SERVER_ERRORS = 500;
-  private static final int TOO_MANY_REQUESTS = 429;
+  /**
+   * Twilio's 4xx answers that are about the account, not the recipient: authentication (20003),
+   * permission or a suspended account (403), an unknown account (404), too many requests (429).
+   * Those are mended by fixing the settings or by waiting, so they are retried like an outage.
+   */
+  private static final Set<Integer> ACCOUNT_PROBLEMS = Set.of(401, 403, 404, 429);
 
   private final TwilioAccount account;
   private final TwilioRestClient client;
@@ -43,10 +45,10 @@ public class TwilioSmsSender {
   /**
    * Hands one message to Twilio; its message SID.
    *
-   * @throws Undeliverable when Twilio refuses the recipient for good (a 4xx other than 429: an
+   * @throws Undeliverable when Twilio refuses the recipient for good (a 4xx about the message: an
    *     invalid or unreachable number, one that has unsubscribed)
-   * @throws ApiException for anything worth another try: Twilio's 5xx and 429, a connection that
-   *     failed
+   * @throws ApiException for anything worth another try: Twilio's 5xx, 429, a problem of the
+   *     account's settings, a connection that failed
    */
   public String send(String to, String from, String body, URI statusCallback) {
     try {
@@ -64,10 +66,7 @@ public class TwilioSmsSender {
 
   private static boolean refusesForGood(ApiException e) {
     Integer status = e.getStatusCode();
-    return status != null
-        && status >= CLIENT_ERRORS
-        && status < SERVER_ERRORS
-        && status != TOO_MANY_REQUESTS;
+    return status != null && status >= 400 && status < 500 && !ACCOUNT_PROBLEMS.contains(status);
   }
 
   private static String describe(ApiException e) {

@@ -2,6 +2,7 @@ package org.concierge.notify.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.nin;
@@ -17,6 +18,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -37,6 +39,7 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.concierge.notify.DeliveryState;
 import org.concierge.notify.Notification;
+import org.concierge.notify.OutboxAlarm;
 import org.concierge.platform.MongoErrors;
 import org.concierge.platform.Store;
 
@@ -58,6 +61,8 @@ public class MongoNotificationRepository {
 
   @Inject MongoDatabase database;
   @Inject Store store;
+  @Inject MongoDeliveryReportRepository earlyReports;
+  @Inject OutboxAlarm alarm;
 
   void createIndexes(
       @Observes
@@ -81,6 +86,7 @@ public class MongoNotificationRepository {
   public boolean insert(Notification notification) {
     try {
       collection().insertOne(NotificationCodec.toDocument(notification));
+      alarm.expect(notification.nextAttemptAt());
       return true;
     } catch (RuntimeException e) {
       if (MongoErrors.isDuplicateKey(e)) {
@@ -110,11 +116,13 @@ public class MongoNotificationRepository {
       return 0;
     }
     List<Document> documents = batch.stream().map(NotificationCodec::toDocument).toList();
+    int stored;
     try {
-      return collection()
-          .insertMany(documents, new InsertManyOptions().ordered(false))
-          .getInsertedIds()
-          .size();
+      stored =
+          collection()
+              .insertMany(documents, new InsertManyOptions().ordered(false))
+              .getInsertedIds()
+              .size();
     } catch (MongoBulkWriteException e) {
       boolean onlyDuplicates =
           e.getWriteErrors().stream()
@@ -122,8 +130,11 @@ public class MongoNotificationRepository {
       if (!onlyDuplicates) {
         throw e;
       }
-      return e.getWriteResult().getInsertedCount();
+      stored = e.getWriteResult().getInsertedCount();
     }
+    // A repeat that was not stored only costs the worker a look.
+    batch.forEach(n -> alarm.expect(n.nextAttemptAt()));
+    return stored;
   }
 
   /** How many notifications of one broadcast are in each state. */
@@ -140,6 +151,21 @@ public class MongoNotificationRepository {
                     DeliveryState.fromWire(group.getString("_id")),
                     ((Number) group.get("count")).longValue()));
     return counts;
+  }
+
+  /** The due times of the paced notifications waiting for a slot in {@code (after, until]}. */
+  public List<Instant> pacedDueBetween(Instant after, Instant until) {
+    List<Instant> due = new ArrayList<>();
+    collection()
+        .find(
+            and(
+                eq("paced", true),
+                eq("state", DeliveryState.PENDING.wire()),
+                gt("nextAttemptAt", NotificationCodec.date(after)),
+                lte("nextAttemptAt", NotificationCodec.date(until))))
+        .projection(Projections.include("nextAttemptAt"))
+        .forEach(found -> due.add(found.getDate("nextAttemptAt").toInstant()));
+    return due;
   }
 
   public Optional<Notification> find(String id) {
@@ -162,19 +188,26 @@ public class MongoNotificationRepository {
                 eq("state", DeliveryState.SENDING.wire()),
                 lte("leaseUntil", NotificationCodec.date(now))));
     Bson due = fullLanes.isEmpty() ? ready : and(ready, nin("lane", fullLanes));
-    return Optional.ofNullable(
-            collection()
-                .findOneAndUpdate(
-                    due,
-                    Updates.combine(
-                        Updates.set("state", DeliveryState.SENDING.wire()),
-                        Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
-                        Updates.inc("attempts", 1)),
-                    CLAIM))
-        .map(NotificationCodec::fromDocument);
+    Optional<Notification> claimed =
+        Optional.ofNullable(
+                collection()
+                    .findOneAndUpdate(
+                        due,
+                        Updates.combine(
+                            Updates.set("state", DeliveryState.SENDING.wire()),
+                            Updates.set("leaseUntil", NotificationCodec.date(leaseUntil)),
+                            Updates.inc("attempts", 1)),
+                        CLAIM))
+            .map(NotificationCodec::fromDocument);
+    // A claim whose send never finished is due again when its lease ends.
+    claimed.ifPresent(c -> alarm.expect(leaseUntil));
+    return claimed;
   }
 
-  /** Records a handed-over notification, with the provider's id for it when it gave one. */
+  /**
+   * Records a handed-over notification, with the provider's id for it when it gave one, and then
+   * the provider's delivery report if that came first.
+   */
   public void markSent(Notification claimed, Instant at, Optional<String> reference) {
     finish(
         claimed,
@@ -183,6 +216,27 @@ public class MongoNotificationRepository {
             Updates.set("sentAt", NotificationCodec.date(at)),
             Updates.set("reference", reference.orElse(null)),
             Updates.unset("leaseUntil")));
+    reference.flatMap(earlyReports::take).ifPresent(r -> applyReport(reference.get(), r));
+  }
+
+  /**
+   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
+   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
+   * late or repeated report never moves one backwards. A report about a send not recorded yet is
+   * kept until it is.
+   */
+  public void markReported(String reference, DeliveryState state, String reason) {
+    MongoDeliveryReportRepository.Report report =
+        new MongoDeliveryReportRepository.Report(state, reason);
+    if (applyReport(reference, report)
+        || collection().countDocuments(eq("reference", reference)) > 0) {
+      return;
+    }
+    earlyReports.save(reference, report);
+    // The send may have been recorded between the look and the save: then it is applied here.
+    if (applyReport(reference, report)) {
+      earlyReports.remove(reference);
+    }
   }
 
   public void markSkipped(Notification claimed, String reason) {
@@ -199,6 +253,9 @@ public class MongoNotificationRepository {
    */
   public void markFailed(
       Notification claimed, DeliveryState state, String error, Instant nextAttemptAt) {
+    if (state == DeliveryState.FAILED) {
+      alarm.expect(nextAttemptAt);
+    }
     finish(
         claimed,
         Updates.combine(
@@ -208,17 +265,13 @@ public class MongoNotificationRepository {
             Updates.unset("leaseUntil")));
   }
 
-  /**
-   * Records what the provider reported of a sent message, found by its id for it: delivered, or not
-   * delivered for {@code reason}. Only a notification that is {@code sent} takes a report, so a
-   * late or repeated report never moves one backwards; false when none took it.
-   */
-  public boolean markReported(String reference, DeliveryState state, String reason) {
+  private boolean applyReport(String reference, MongoDeliveryReportRepository.Report report) {
     return collection()
             .updateOne(
                 and(eq("reference", reference), eq("state", DeliveryState.SENT.wire())),
                 Updates.combine(
-                    Updates.set("state", state.wire()), Updates.set("lastError", reason)))
+                    Updates.set("state", report.state().wire()),
+                    Updates.set("lastError", report.reason())))
             .getModifiedCount()
         == 1;
   }
@@ -234,15 +287,20 @@ public class MongoNotificationRepository {
         retryable.add(state.wire());
       }
     }
-    return collection()
-            .updateOne(
-                and(eq("_id", id), in("state", retryable)),
-                Updates.combine(
-                    Updates.set("state", DeliveryState.PENDING.wire()),
-                    Updates.set("attempts", 0),
-                    Updates.set("nextAttemptAt", NotificationCodec.date(now))))
-            .getModifiedCount()
-        == 1;
+    boolean retried =
+        collection()
+                .updateOne(
+                    and(eq("_id", id), in("state", retryable)),
+                    Updates.combine(
+                        Updates.set("state", DeliveryState.PENDING.wire()),
+                        Updates.set("attempts", 0),
+                        Updates.set("nextAttemptAt", NotificationCodec.date(now))))
+                .getModifiedCount()
+            == 1;
+    if (retried) {
+      alarm.expect(now);
+    }
+    return retried;
   }
 
   /**

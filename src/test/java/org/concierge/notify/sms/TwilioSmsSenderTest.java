@@ -97,6 +97,22 @@ class TwilioSmsSenderTest {
   }
 
   @Test
+  void aWrongAuthTokenIsASettingToFixNotAnUndeliverableNumber() {
+    TwilioSmsSender wrongToken =
+        new TwilioSmsSender(
+            new TwilioAccount(
+                TwilioStandIn.ACCOUNT_SID,
+                "not-the-token",
+                List.of(TwilioStandIn.FROM),
+                Optional.of(URI.create(twilio.baseUrl()))));
+
+    assertThatThrownBy(() -> wrongToken.send("+41791234567", TwilioStandIn.FROM, "hi", CALLBACK))
+        .isInstanceOf(ApiException.class)
+        .isNotInstanceOf(Undeliverable.class);
+    assertThat(twilio.received()).isEmpty();
+  }
+
+  @Test
   void anUnreachableApiIsWorthAnotherTry() {
     twilio.stop();
 
