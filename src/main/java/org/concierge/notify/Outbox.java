@@ -92,12 +92,9 @@ public class Outbox {
    * Queues a broadcast's notifications, each due at its own slot, in batches. The caller has
    * already left out who may not be reached; a person already queued in this broadcast (same dedupe
    * key) is not queued twice.
-   *
-   * @return how many were queued
    */
-  public int queueBroadcast(
+  public void queueBroadcast(
       String broadcastId, Channel channel, String subject, String text, List<BroadcastSlot> slots) {
-    int queued = 0;
     List<Notification> batch = new ArrayList<>();
     for (BroadcastSlot slot : slots) {
       Map<String, String> data = new HashMap<>(slot.data());
@@ -118,11 +115,11 @@ public class Outbox {
               clock.now(),
               slot.due()));
       if (batch.size() == BATCH) {
-        queued += notifications.insertAll(batch);
+        notifications.insertAll(batch);
         batch.clear();
       }
     }
-    return queued + notifications.insertAll(batch);
+    notifications.insertAll(batch);
   }
 
   /** How many notifications of a broadcast are in each state. */

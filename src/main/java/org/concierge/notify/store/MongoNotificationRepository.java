@@ -106,35 +106,28 @@ public class MongoNotificationRepository {
   }
 
   /**
-   * Stores many new notifications in one round trip; those whose dedupe key already exists are left
-   * as they are.
-   *
-   * @return how many were stored
+   * Stores new notifications in one write; those whose dedupe key already exists are left out and
+   * the others stored all the same.
    */
-  public int insertAll(List<Notification> batch) {
+  public void insertAll(List<Notification> batch) {
     if (batch.isEmpty()) {
-      return 0;
+      return;
     }
-    List<Document> documents = batch.stream().map(NotificationCodec::toDocument).toList();
-    int stored;
     try {
-      stored =
-          collection()
-              .insertMany(documents, new InsertManyOptions().ordered(false))
-              .getInsertedIds()
-              .size();
+      collection()
+          .insertMany(
+              batch.stream().map(NotificationCodec::toDocument).toList(),
+              new InsertManyOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
-      boolean onlyDuplicates =
+      boolean onlyRepeats =
           e.getWriteErrors().stream()
               .allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
-      if (!onlyDuplicates) {
+      if (!onlyRepeats) {
         throw e;
       }
-      stored = e.getWriteResult().getInsertedCount();
     }
     // A repeat that was not stored only costs the worker a look.
     batch.forEach(n -> alarm.expect(n.nextAttemptAt()));
-    return stored;
   }
 
   /** How many notifications of one broadcast are in each state. */
