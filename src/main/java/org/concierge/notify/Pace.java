@@ -26,12 +26,13 @@ public record Pace(int perMinute) {
   }
 
   /**
-   * How many messages of one lane a pass of the outbox worker may send, passes being {@code tick}
-   * apart: those due within a tick, and one more, so that a worker that fell behind (a slow
-   * provider, a restart) catches up instead of lagging for good, without ever bursting.
+   * How many messages of one lane a pass of the outbox worker may send, passes being at least
+   * {@code tick} apart: the rate's share of a tick, rounded up to a whole message. Due times space
+   * a broadcast's messages while the worker keeps up; this share is what holds the rate when it
+   * does not (a slow provider, a restart), so a backlog drains no faster than the rate, rounded up.
    */
   public int perPass(Duration tick) {
-    return (int) Math.ceil(perMinute * tick.toMillis() / MINUTE_MILLIS) + 1;
+    return (int) Math.ceil(perMinute * tick.toMillis() / MINUTE_MILLIS);
   }
 
   /** The due times of a run of {@code count} messages from {@code start}. */

@@ -33,13 +33,9 @@ class BroadcastEmailIT {
       Duration.ofMillis(60_000 / ConciergeServer.BULK_EMAIL_PER_MINUTE);
   private static final Duration TICK = Duration.ofSeconds(1);
 
-  /**
-   * Emails of one lane the worker may send in one pass: those due within one tick, and one more,
-   * because the next pass starts a tick after the previous one ends, a little more than a tick
-   * after it began.
-   */
+  /** Emails of one lane the worker may send in one pass: the rate's share of a tick. */
   private static final int PER_TICK_ALLOWANCE =
-      (int) Math.ceil((double) TICK.toMillis() / SPACING.toMillis()) + 1;
+      (int) Math.ceil((double) TICK.toMillis() / SPACING.toMillis());
 
   /** What a first message may wait for the worker's next pass: one tick and the pass itself. */
   private static final Duration FIRST_WAIT = TICK.plusMillis(200);

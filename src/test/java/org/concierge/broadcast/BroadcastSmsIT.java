@@ -33,9 +33,9 @@ class BroadcastSmsIT {
       Duration.ofMillis(60_000 / ConciergeServer.BULK_SMS_PER_MINUTE);
   private static final Duration TICK = Duration.ofSeconds(1);
 
-  /** What one pass of the worker may send from one number: what falls due in a tick, and one. */
+  /** What one pass of the worker may send from one number: the rate's share of a tick. */
   private static final int PER_TICK_ALLOWANCE =
-      (int) Math.ceil((double) TICK.toMillis() / SPACING.toMillis()) + 1;
+      (int) Math.ceil((double) TICK.toMillis() / SPACING.toMillis());
 
   /** What a first message may wait for the worker's next pass: one tick and the pass itself. */
   private static final Duration FIRST_WAIT = TICK.plusMillis(200);

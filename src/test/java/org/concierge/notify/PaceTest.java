@@ -37,12 +37,13 @@ class PaceTest {
   }
 
   @Test
-  void aPassMaySendWhatFallsDueInATickAndOneMore() {
+  void aPassMaySendTheRatesShareOfATickRoundedUp() {
     Duration tick = Duration.ofSeconds(1);
-    assertThat(new Pace(120).perPass(tick)).isEqualTo(3);
-    assertThat(new Pace(60).perPass(tick)).isEqualTo(2);
-    assertThat(new Pace(30).perPass(tick)).isEqualTo(2);
-    assertThat(new Pace(600).perPass(tick)).isEqualTo(11);
+    assertThat(new Pace(120).perPass(tick)).isEqualTo(2);
+    assertThat(new Pace(60).perPass(tick)).isEqualTo(1);
+    assertThat(new Pace(30).perPass(tick)).isEqualTo(1);
+    assertThat(new Pace(90).perPass(tick)).isEqualTo(2);
+    assertThat(new Pace(600).perPass(tick)).isEqualTo(10);
   }
 
   @Test
