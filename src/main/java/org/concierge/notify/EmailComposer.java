@@ -41,7 +41,8 @@ public class EmailComposer {
    * read meanwhile, or whose chat has closed (the closing email has the transcript).
    */
   public Optional<Email> compose(Notification notification) {
-    Optional<Chat> chat = chats.find(notification.roomId());
+    Optional<Chat> chat =
+        notification.roomId() == null ? Optional.empty() : chats.find(notification.roomId());
     if (notification.kind() == NotificationKind.UNREAD_MESSAGE
         && chat.map(c -> !stillUnread(c, notification)).orElse(true)) {
       return Optional.empty();

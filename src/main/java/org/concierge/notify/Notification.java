@@ -36,6 +36,9 @@ public record Notification(
     String reference,
     String dedupeKey) {
 
+  /** The key in {@code data} of the broadcast a {@link NotificationKind#BROADCAST} belongs to. */
+  public static final String BROADCAST_ID = "broadcastId";
+
   public Notification {
     data = data == null ? Map.of() : Map.copyOf(data);
   }

@@ -37,7 +37,9 @@ public enum NotificationKind {
   /** By SMS, for the travel company's booking system: a booking is confirmed. */
   BOOKING_CONFIRMED(Channel.SMS),
   /** By SMS, for the travel company's booking system: a trip departs soon. */
-  TRIP_REMINDER(Channel.SMS);
+  TRIP_REMINDER(Channel.SMS),
+  /** To each person of an audience an admin chose: the admin's own subject and text. */
+  BROADCAST(Channel.EMAIL, Channel.SMS);
 
   private final Set<Channel> channels;
 
@@ -52,5 +54,14 @@ public enum NotificationKind {
 
   public String template() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Paced kinds come due at slots spaced by a configured rate, and give way to every other
+   * notification that is due at the same time, so a broadcast of thousands never holds up the email
+   * a chat's change just wrote.
+   */
+  public boolean paced() {
+    return this == BROADCAST;
   }
 }

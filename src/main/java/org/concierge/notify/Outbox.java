@@ -3,6 +3,10 @@ package org.concierge.notify;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,9 @@ import org.concierge.platform.PhoneNumbers;
  */
 @ApplicationScoped
 public class Outbox {
+
+  /** Notifications stored, or people looked up, per round trip of a broadcast. */
+  private static final int BATCH = 500;
 
   @Inject MongoNotificationRepository notifications;
   @Inject MongoPreferencesRepository preferences;
@@ -59,6 +66,65 @@ public class Outbox {
   public NotificationPreferences changePreferences(Caller caller, NotificationPreferences changed) {
     preferences.save(caller.id(), changed);
     return changed;
+  }
+
+  /** Those of {@code userIds} who turned {@code channel} off. */
+  public Set<String> refusing(Channel channel, Collection<String> userIds) {
+    List<String> all = List.copyOf(userIds);
+    Set<String> refusing = new HashSet<>();
+    for (int first = 0; first < all.size(); first += BATCH) {
+      refusing.addAll(
+          preferences.refusing(channel, all.subList(first, Math.min(all.size(), first + BATCH))));
+    }
+    return refusing;
+  }
+
+  /**
+   * One person a broadcast goes to, and when theirs is due.
+   *
+   * @param address their email address or phone number, by the broadcast's channel
+   * @param data facts for the courier besides the text (the sender number of a text message)
+   */
+  public record BroadcastSlot(
+      User recipient, String address, Instant due, Map<String, String> data) {}
+
+  /**
+   * Queues a broadcast's notifications, each due at its own slot, in batches. The caller has
+   * already left out who may not be reached; a person already queued in this broadcast (same dedupe
+   * key) is not queued twice.
+   */
+  public void queueBroadcast(
+      String broadcastId, Channel channel, String subject, String text, List<BroadcastSlot> slots) {
+    List<Notification> batch = new ArrayList<>();
+    for (BroadcastSlot slot : slots) {
+      Map<String, String> data = new HashMap<>(slot.data());
+      data.put(Notification.BROADCAST_ID, broadcastId);
+      data.put("name", slot.recipient().name());
+      data.put("text", text);
+      batch.add(
+          Notification.pending(
+              notifications.newId(),
+              channel,
+              NotificationKind.BROADCAST,
+              slot.recipient().id(),
+              slot.address(),
+              subject,
+              null,
+              data,
+              "broadcast:" + broadcastId + ":" + slot.recipient().id(),
+              clock.now(),
+              slot.due()));
+      if (batch.size() == BATCH) {
+        notifications.insertAll(batch);
+        batch.clear();
+      }
+    }
+    notifications.insertAll(batch);
+  }
+
+  /** How many notifications of a broadcast are in each state. */
+  public Map<DeliveryState, Long> statesOfBroadcast(String broadcastId) {
+    return notifications.statesOfBroadcast(broadcastId);
   }
 
   private static void checkAdmin(Caller caller) {
@@ -129,7 +195,8 @@ public class Outbox {
     if (reachable.isEmpty()) {
       return;
     }
-    Set<String> refusing = preferences.refusingSms(reachable.stream().map(User::id).toList());
+    Set<String> refusing =
+        preferences.refusing(Channel.SMS, reachable.stream().map(User::id).toList());
     Instant now = clock.now();
     notifications.insertAll(
         reachable.stream()

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -26,6 +27,8 @@ import org.concierge.platform.Settings;
  * the {@link Courier} of its channel to deliver it and records the outcome: sent; skipped when no
  * longer needed; failed with its retry time (see {@link Backoff}); dead after the last try or when
  * it cannot be delivered at all; or not configured when the channel has no provider to hand it to.
+ * Paced notifications (broadcasts) come after all others in a pass, and each of their lanes gives
+ * at most its share of a pass (see {@link Pace#perPass}).
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -41,6 +44,7 @@ public class OutboxWorker {
 
   @Inject MongoNotificationRepository notifications;
   @Inject @Any Instance<Courier> couriers;
+  @Inject Lanes lanes;
   @Inject OutboxAlarm alarm;
   @Inject SealedData sealed;
   @Inject Settings settings;
@@ -49,6 +53,8 @@ public class OutboxWorker {
   private ScheduledFuture<?> ticking;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // A fixed delay, not a fixed rate: a pass starts a whole tick after the previous one ended, so
+    // no second ever sees more of a lane than one pass's share.
     ticking =
         scheduler.scheduleWithFixedDelay(
             this::sendDue, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -61,7 +67,10 @@ public class OutboxWorker {
     }
   }
 
-  /** Sends every notification due now; a failure of the store waits for the next tick. */
+  /**
+   * Sends every notification due now, but no more of a lane than its share of a pass; a failure of
+   * the store waits for the next tick.
+   */
   void sendDue() {
     Instant now = clock.now();
     if (!alarm.rings(now)) {
@@ -69,13 +78,24 @@ public class OutboxWorker {
     }
     boolean sweep = alarm.looking(now);
     try {
+      if (sweep) {
+        // Broadcasts that another node wrote, or that were written before a restart, keep their
+        // pace here too: their slots until the next sweep ring like this node's own.
+        notifications.pacedDueBetween(now, now.plus(OutboxAlarm.SWEEP)).forEach(alarm::expect);
+      }
+      LaneShares shares = new LaneShares(lanes, TICK);
       Optional<Notification> claimed;
-      while ((claimed = claim()).isPresent()) {
+      while ((claimed = claim(shares.full())).isPresent()) {
+        shares.took(claimed.get());
         deliver(claimed.get());
       }
       if (sweep) {
         // What another node or an earlier run of this one scheduled rings on time, not at a sweep.
         notifications.nextDue().ifPresent(alarm::expect);
+      }
+      if (!shares.full().isEmpty()) {
+        // A lane had more due than its share: the rest go in the next pass, a tick from now.
+        alarm.expect(clock.now());
       }
     } catch (RuntimeException e) {
       alarm.expect(now);
@@ -83,9 +103,9 @@ public class OutboxWorker {
     }
   }
 
-  private Optional<Notification> claim() {
+  private Optional<Notification> claim(Set<String> fullLanes) {
     Instant now = clock.now();
-    return notifications.claimDue(now, now.plus(LEASE));
+    return notifications.claimDue(now, now.plus(LEASE), fullLanes);
   }
 
   private void deliver(Notification notification) {

@@ -195,6 +195,16 @@ public class Settings {
     return text("CONCIERGE_BOOKING_API_KEY");
   }
 
+  /** How many emails of broadcasts leave per minute, all broadcasts together. */
+  public int bulkEmailPerMinute() {
+    return (int) Math.max(1, number("CONCIERGE_BULK_EMAIL_PER_MINUTE", 60));
+  }
+
+  /** How many text messages of broadcasts leave per minute from each sender number. */
+  public int bulkSmsPerMinute() {
+    return (int) Math.max(1, number("CONCIERGE_BULK_SMS_PER_MINUTE", 60));
+  }
+
   private Duration minutes(String name, double fallback) {
     double value = text(name).map(Double::parseDouble).orElse(fallback);
     return Duration.ofMillis(Math.round(value * 60_000));

@@ -38,6 +38,9 @@ public final class ConciergeServer {
   /** How long a phone verification code lasts: short, so that a test can see one expire. */
   public static final int PHONE_CODE_SECONDS = 12;
 
+  public static final int BULK_EMAIL_PER_MINUTE = 120;
+  public static final int BULK_SMS_PER_MINUTE = 60;
+
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final Path jbossHome = Path.of(System.getProperty("concierge.it.jbossHome"));
@@ -203,7 +206,11 @@ public final class ConciergeServer {
         Map.entry("CONCIERGE_PHONE_CODE_TTL_SECONDS", String.valueOf(PHONE_CODE_SECONDS)),
         // Short waits, so that retries and unread alerts happen within a test's patience.
         Map.entry("CONCIERGE_NOTIFY_RETRY_SECONDS", "0.5"),
-        Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"));
+        Map.entry("CONCIERGE_UNREAD_ALERT_MINUTES", "0.05"),
+        // Two broadcast emails a second, and a text a second from each sender number: slow enough
+        // that the pacing shows at the receivers.
+        Map.entry("CONCIERGE_BULK_EMAIL_PER_MINUTE", String.valueOf(BULK_EMAIL_PER_MINUTE)),
+        Map.entry("CONCIERGE_BULK_SMS_PER_MINUTE", String.valueOf(BULK_SMS_PER_MINUTE)));
   }
 
   /**

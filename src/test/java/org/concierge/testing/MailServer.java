@@ -34,9 +34,19 @@ public final class MailServer {
     return port;
   }
 
-  /** One email as received, with both alternatives of its body. */
+  /**
+   * One email as received, with both alternatives of its body.
+   *
+   * @param receivedAt when the mail server stored it
+   */
   public record Received(
-      List<String> to, String from, String subject, String contentType, String text, String html) {}
+      List<String> to,
+      String from,
+      String subject,
+      String contentType,
+      String text,
+      String html,
+      Instant receivedAt) {}
 
   public synchronized void start() {
     if (greenMail == null) {
@@ -135,7 +145,8 @@ public final class MailServer {
           message.getSubject(),
           message.getContentType(),
           text,
-          html);
+          html,
+          message.getReceivedDate().toInstant());
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
@@ -14,6 +15,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -26,9 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -229,6 +233,25 @@ public class MongoChatRepository {
                     gt("createdAt", after.at()),
                     and(eq("createdAt", after.at()), gt("_id", after.id()))));
     return list(filter, Sorts.ascending("createdAt", "_id"), limit);
+  }
+
+  /**
+   * The ids of the travelers who started a chat in {@code [from, to)}, counting only chats now in
+   * {@code status} or of {@code priority} when those are given.
+   */
+  public Set<String> travelersWithChats(
+      Instant from, Instant to, Optional<ChatStatus> status, Optional<Priority> priority) {
+    List<Bson> conditions = new ArrayList<>();
+    conditions.add(gte("createdAt", ChatCodec.date(from)));
+    conditions.add(lt("createdAt", ChatCodec.date(to)));
+    status.ifPresent(s -> conditions.add(eq("status", s.wire())));
+    priority.ifPresent(p -> conditions.add(eq("priority", p.wire())));
+    Set<String> travelers = new HashSet<>();
+    collection()
+        .find(and(conditions))
+        .projection(Projections.include("traveler.id"))
+        .forEach(chat -> travelers.add(chat.get("traveler", Document.class).getString("id")));
+    return travelers;
   }
 
   /** How many active chats each agent serves now, by agent id. */

@@ -41,6 +41,9 @@ public class MongoUserRepository {
 
   static final String COLLECTION = "users";
 
+  /** Ids asked for in one query, so that a long list never makes one huge query. */
+  private static final int LOOKUP_BATCH = 500;
+
   @Inject UserDocuments documents;
   @Inject MongoDatabase database;
   @Inject Store store;
@@ -107,6 +110,22 @@ public class MongoUserRepository {
 
   public Optional<User> findById(String id) {
     return documents.findById(id).map(UserDocument::toUser);
+  }
+
+  /** The users of these ids that exist, in no particular order. */
+  public List<User> findAll(Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
+    List<User> found = new ArrayList<>();
+    for (int first = 0; first < all.size(); first += LOOKUP_BATCH) {
+      List<String> batch = all.subList(first, Math.min(all.size(), first + LOOKUP_BATCH));
+      documents.findByIdIn(batch).forEach(document -> found.add(document.toUser()));
+    }
+    return found;
+  }
+
+  /** Every user of this role. */
+  public List<User> withRole(Role role) {
+    return documents.findByRoleIn(List.of(role.wire())).stream().map(UserDocument::toUser).toList();
   }
 
   /** The account (not a visitor) that signs in with this email. */

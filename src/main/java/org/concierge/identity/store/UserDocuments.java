@@ -20,5 +20,7 @@ public interface UserDocuments extends CrudRepository<UserDocument, String> {
 
   List<UserDocument> findByRoleIn(List<String> roles);
 
+  List<UserDocument> findByIdIn(List<String> ids);
+
   List<UserDocument> findByRoleIn(List<String> roles, Limit limit, Sort<UserDocument> order);
 }

@@ -2,14 +2,18 @@ package org.concierge.notify.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -25,9 +29,11 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -52,7 +58,7 @@ public class MongoNotificationRepository {
   private static final FindOneAndUpdateOptions CLAIM =
       new FindOneAndUpdateOptions()
           .returnDocument(ReturnDocument.AFTER)
-          .sort(Sorts.ascending("nextAttemptAt"));
+          .sort(Sorts.ascending("paced", "nextAttemptAt"));
   private static final FindOneAndUpdateOptions AFTER =
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
@@ -72,6 +78,7 @@ public class MongoNotificationRepository {
     store.secondaryIndex(collection(), Indexes.ascending("state", "nextAttemptAt"));
     store.secondaryIndex(collection(), Indexes.descending("createdAt"));
     store.secondaryIndex(collection(), Indexes.ascending("reference"));
+    store.secondaryIndex(collection(), Indexes.ascending("data." + Notification.BROADCAST_ID));
   }
 
   public String newId() {
@@ -124,6 +131,37 @@ public class MongoNotificationRepository {
     }
     // A repeat that was not stored only costs the worker a look.
     batch.forEach(n -> alarm.expect(n.nextAttemptAt()));
+  }
+
+  /** How many notifications of one broadcast are in each state. */
+  public Map<DeliveryState, Long> statesOfBroadcast(String broadcastId) {
+    Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+    collection()
+        .aggregate(
+            List.of(
+                Aggregates.match(eq("data." + Notification.BROADCAST_ID, broadcastId)),
+                Aggregates.group("$state", Accumulators.sum("count", 1))))
+        .forEach(
+            group ->
+                counts.put(
+                    DeliveryState.fromWire(group.getString("_id")),
+                    ((Number) group.get("count")).longValue()));
+    return counts;
+  }
+
+  /** The due times of the paced notifications waiting for a slot in {@code (after, until]}. */
+  public List<Instant> pacedDueBetween(Instant after, Instant until) {
+    List<Instant> due = new ArrayList<>();
+    collection()
+        .find(
+            and(
+                eq("paced", true),
+                eq("state", DeliveryState.PENDING.wire()),
+                gt("nextAttemptAt", NotificationCodec.date(after)),
+                lte("nextAttemptAt", NotificationCodec.date(until))))
+        .projection(Projections.include("nextAttemptAt"))
+        .forEach(found -> due.add(found.getDate("nextAttemptAt").toInstant()));
+    return due;
   }
 
   public Optional<Notification> find(String id) {
@@ -196,10 +234,11 @@ public class MongoNotificationRepository {
 
   /**
    * Takes the most overdue notification that is due at {@code now}, or whose last claim expired,
-   * counting the try and leasing it until {@code leaseUntil}.
+   * counting the try and leasing it until {@code leaseUntil}. Paced notifications come after all
+   * others, and none of the lanes in {@code fullLanes} is taken.
    */
-  public Optional<Notification> claimDue(Instant now, Instant leaseUntil) {
-    Bson due =
+  public Optional<Notification> claimDue(Instant now, Instant leaseUntil, Set<String> fullLanes) {
+    Bson ready =
         or(
             and(
                 in("state", DeliveryState.PENDING.wire(), DeliveryState.FAILED.wire()),
@@ -207,6 +246,7 @@ public class MongoNotificationRepository {
             and(
                 eq("state", DeliveryState.SENDING.wire()),
                 lte("leaseUntil", NotificationCodec.date(now))));
+    Bson due = fullLanes.isEmpty() ? ready : and(ready, nin("lane", fullLanes));
     Optional<Notification> claimed =
         Optional.ofNullable(
                 collection()

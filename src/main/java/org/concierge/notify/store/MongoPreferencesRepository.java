@@ -6,13 +6,16 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.bson.Document;
+import org.concierge.notify.Channel;
 import org.concierge.notify.NotificationPreferences;
 
 /**
@@ -37,12 +40,13 @@ public class MongoPreferencesRepository {
         found.getBoolean("push", true));
   }
 
-  /** Which of these people turned text messages off. */
-  public Set<String> refusingSms(Collection<String> userIds) {
+  /** Those of {@code userIds} who turned {@code channel} off. */
+  public Set<String> refusing(Channel channel, Collection<String> userIds) {
     Set<String> refusing = new HashSet<>();
     collection()
-        .find(and(in("_id", userIds), eq("sms", false)))
-        .forEach(d -> refusing.add(d.getString("_id")));
+        .find(and(in("_id", userIds), eq(channel.name().toLowerCase(Locale.ROOT), false)))
+        .projection(Projections.include("_id"))
+        .forEach(found -> refusing.add(found.getString("_id")));
     return refusing;
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.concierge.notify.Channel;
 import org.concierge.notify.DeliveryState;
+import org.concierge.notify.Lanes;
 import org.concierge.notify.Notification;
 import org.concierge.notify.NotificationKind;
 
@@ -35,7 +36,11 @@ final class NotificationCodec {
         .append("createdAt", date(n.createdAt()))
         .append("sentAt", date(n.sentAt()))
         .append("reference", n.reference())
-        .append("dedupeKey", n.dedupeKey());
+        .append("dedupeKey", n.dedupeKey())
+        // For the worker's claims: paced ones give way (false sorts before true), and a lane
+        // that has had its share of a pass is passed over.
+        .append("paced", n.kind().paced())
+        .append("lane", Lanes.of(n).orElse(null));
   }
 
   static Notification fromDocument(Document d) {

@@ -1,0 +1,2 @@
+/** Broadcasts in the store, and the pacing lanes that hand out their slots. */
+package org.concierge.broadcast.store;
