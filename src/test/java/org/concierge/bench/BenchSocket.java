@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A lean socket for load: hands every frame to a handler as it arrives, and chains sends, since a
@@ -21,7 +22,7 @@ final class BenchSocket {
   private final StringBuilder partial = new StringBuilder();
   private CompletableFuture<WebSocket> lastSend;
 
-  private BenchSocket(HttpClient http, URI uri, Consumer<JsonObject> handler, Runnable closed) {
+  private BenchSocket(HttpClient http, URI uri, Consumer<JsonObject> handler, IntConsumer closed) {
     this.socket =
         http.newWebSocketBuilder()
             .connectTimeout(Duration.ofSeconds(30))
@@ -31,11 +32,12 @@ final class BenchSocket {
   }
 
   static BenchSocket open(HttpClient http, URI uri, Consumer<JsonObject> handler) {
-    return new BenchSocket(http, uri, handler, () -> {});
+    return new BenchSocket(http, uri, handler, code -> {});
   }
 
-  /** A socket that also reports when the server closes it. */
-  static BenchSocket open(HttpClient http, URI uri, Consumer<JsonObject> handler, Runnable closed) {
+  /** A socket that also reports when the server closes it, with the close code. */
+  static BenchSocket open(
+      HttpClient http, URI uri, Consumer<JsonObject> handler, IntConsumer closed) {
     return new BenchSocket(http, uri, handler, closed);
   }
 
@@ -50,16 +52,16 @@ final class BenchSocket {
   private final class Listener implements WebSocket.Listener {
 
     private final Consumer<JsonObject> handler;
-    private final Runnable closed;
+    private final IntConsumer closed;
 
-    Listener(Consumer<JsonObject> handler, Runnable closed) {
+    Listener(Consumer<JsonObject> handler, IntConsumer closed) {
       this.handler = handler;
       this.closed = closed;
     }
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      closed.run();
+      closed.accept(statusCode);
       return null;
     }
 

@@ -58,7 +58,7 @@ public final class ConnectionsBenchmark {
                       batch.countDown();
                     }
                   },
-                  closed::incrementAndGet);
+                  code -> closed.incrementAndGet());
           socket.send(Json.of("type", "auth", "token", user.token()).toString());
           sockets.add(socket);
         }
