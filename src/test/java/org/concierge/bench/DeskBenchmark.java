@@ -39,7 +39,8 @@ public final class DeskBenchmark {
 
   private static final int ROOMS_PER_AGENT = 4;
   private static final Duration WARM_UP = Duration.ofSeconds(5);
-  private static final Duration PING_EVERY = Duration.ofSeconds(20);
+  private static final Duration PING_SLICE = Duration.ofMillis(100);
+  private static final int PING_SLICES = 200;
   private static final String PING = Json.of("type", "ping").toString();
 
   /** After the senders stop, how long deliveries may stall before the rest counts as lost. */
@@ -77,12 +78,21 @@ public final class DeskBenchmark {
     server.startFresh();
     List<String> report = new ArrayList<>();
     HttpClient http = HttpClient.newHttpClient();
+    // Every socket pings as the widget and the dashboard do, so that the server's idle limit
+    // closes none; spread over the period as independent clients' pings are.
     ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor();
-    // As the widget and the dashboard do, so that the server's idle limit closes no socket.
     keepAlive.scheduleAtFixedRate(
-        () -> sockets.forEach(socket -> socket.send(PING)),
-        PING_EVERY.toMillis(),
-        PING_EVERY.toMillis(),
+        () -> {
+          List<BenchSocket> all = List.copyOf(sockets);
+          long slice = System.nanoTime() / PING_SLICE.toNanos() % PING_SLICES;
+          for (int i = 0; i < all.size(); i++) {
+            if (i % PING_SLICES == slice) {
+              all.get(i).send(PING);
+            }
+          }
+        },
+        PING_SLICE.toMillis(),
+        PING_SLICE.toMillis(),
         TimeUnit.MILLISECONDS);
     try {
       int most = Arrays.stream(steps).max().orElseThrow();
