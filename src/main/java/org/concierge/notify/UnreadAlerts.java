@@ -4,10 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.concierge.chat.Chat;
 import org.concierge.chat.ChatEvent.MessagePosted;
 import org.concierge.chat.Message;
@@ -30,21 +27,8 @@ public class UnreadAlerts {
   /** The seq of the message an alert tells of, in its data. */
   static final String SEQ = "messageSeq";
 
-  private static final int STRETCHES_REMEMBERED = 10_000;
-
-  /**
-   * The stretches this node has already queued an alert for. An agent's message runs this on the
-   * chat's hot path; the store is asked once per stretch, not once per message.
-   */
-  private final Set<String> queuedStretches =
-      Collections.synchronizedSet(
-          Collections.newSetFromMap(
-              new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                  return size() > STRETCHES_REMEMBERED;
-                }
-              }));
+  /** The stretches this node has already queued an alert for. */
+  private final Stretches queuedStretches = new Stretches();
 
   @Inject Outbox outbox;
   @Inject MongoUserRepository users;
@@ -61,13 +45,13 @@ public class UnreadAlerts {
   private void queue(Chat chat, Message message) {
     long readUpTo = chat.readMarkers().getOrDefault(chat.traveler().id(), 0L);
     String stretch = "unread:" + chat.id() + ":" + readUpTo;
-    if (!queuedStretches.add(stretch)) {
+    if (!queuedStretches.first(stretch)) {
       return;
     }
     try {
       queueFor(chat, message, stretch);
     } catch (RuntimeException e) {
-      queuedStretches.remove(stretch);
+      queuedStretches.forget(stretch);
       throw e;
     }
   }

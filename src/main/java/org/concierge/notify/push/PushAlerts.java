@@ -5,11 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.concierge.chat.Chat;
 import org.concierge.chat.ChatEvent.ChatStarted;
@@ -25,6 +22,7 @@ import org.concierge.notify.ChatNotificationListener;
 import org.concierge.notify.Guarded;
 import org.concierge.notify.NotificationKind;
 import org.concierge.notify.Outbox;
+import org.concierge.notify.Stretches;
 import org.concierge.realtime.SocketRegistry;
 
 /**
@@ -40,21 +38,8 @@ import org.concierge.realtime.SocketRegistry;
 @ApplicationScoped
 public class PushAlerts {
 
-  private static final int STRETCHES_REMEMBERED = 10_000;
-
-  /**
-   * The unread stretches this node already pushed for. A traveler's message runs this under the
-   * room's lock; only the first of a stretch goes to the store.
-   */
-  private final Set<String> pushedStretches =
-      Collections.synchronizedSet(
-          Collections.newSetFromMap(
-              new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                  return size() > STRETCHES_REMEMBERED;
-                }
-              }));
+  /** The unread stretches this node already pushed for. */
+  private final Stretches pushedStretches = new Stretches();
 
   @Inject Outbox outbox;
   @Inject PushSubscriptions subscriptions;
@@ -109,13 +94,13 @@ public class PushAlerts {
     }
     long readUpTo = chat.readMarkers().getOrDefault(agentId, 0L);
     String stretch = "push-wrote:" + chat.id() + ":" + agentId + ":" + readUpTo;
-    if (!pushedStretches.add(stretch)) {
+    if (!pushedStretches.first(stretch)) {
       return;
     }
     try {
       users.findById(agentId).ifPresent(agent -> queueWrote(chat, message, agent, stretch));
     } catch (RuntimeException e) {
-      pushedStretches.remove(stretch);
+      pushedStretches.forget(stretch);
       throw e;
     }
   }
