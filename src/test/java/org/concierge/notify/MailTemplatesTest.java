@@ -92,6 +92,8 @@ class MailTemplatesTest {
     model.put("messageText", "Your <refund> is on its way");
     model.put("transcript", List.of());
     model.put("surveyLink", "https://travel.example/survey.html#t");
+    model.put("name", "Ada");
+    model.put("text", "Our office is closed <tomorrow>");
     for (NotificationKind kind : NotificationKind.values()) {
       if (!kind.travelsBy(Channel.EMAIL)) {
         continue;
