@@ -17,6 +17,8 @@
 
   const ORIGIN = new URL(SCRIPT_SRC, location.href).origin;
   const SETTINGS = { ...window.ConciergeSettings };
+  /** The parameter by which emails and texts link to a chat on the page that hosts the widget. */
+  const LINK_PARAM = "concierge-chat";
   const STORE_KEY = `concierge:${ORIGIN}`;
 
   const ACK_TIMEOUT = 10000; // a message not acknowledged by then is shown as failed
@@ -105,6 +107,8 @@
       sessionExpired: "Your session has expired. Please start a new chat.",
       signInAgain: "Your sign-in has expired. Please sign in again.",
       chatGone: "This chat is no longer available.",
+      chatElsewhere:
+        "This chat was started in another browser. Open the link there, or start a new chat here.",
       networkError: "We could not reach the server. Check your connection and try again.",
       genericError: "Something went wrong. Please try again.",
     },
@@ -1505,6 +1509,30 @@
     });
   }
 
+  /**
+   * A link from an email or text names a chat (`?concierge-chat=<id>`): open it, if this browser's
+   * session may see it. The parameter is then taken out of the address, so a reload does not
+   * open the chat again over whatever the traveler did since.
+   */
+  async function openLinkedChat() {
+    const url = new URL(location.href);
+    const id = url.searchParams.get(LINK_PARAM);
+    if (!id) return;
+    url.searchParams.delete(LINK_PARAM);
+    history.replaceState(history.state, "", url);
+    openPanel(false);
+    if (!store.token) {
+      showNotice(t("chatElsewhere"));
+      return;
+    }
+    try {
+      openPastChat(await api("GET", `/chat/${encodeURIComponent(id)}`));
+    } catch (error) {
+      if (error.status === 404) showNotice(t("chatElsewhere"));
+      else failed(error);
+    }
+  }
+
   function boot() {
     buildShell();
     setConnState(navigator.onLine ? "idle" : "offline");
@@ -1512,6 +1540,7 @@
     else showForm(false);
     if (store.open) openPanel(false);
     watchNetwork();
+    openLinkedChat();
   }
 
   if (document.body) boot();

@@ -2,6 +2,7 @@ package org.concierge.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.concierge.platform.Settings;
@@ -15,9 +16,14 @@ public class Links {
 
   @Inject Settings settings;
 
-  /** The traveler's way back to their chat. */
+  /**
+   * The traveler's way back to their chat: the page that hosts the widget (the company's own, or
+   * the server's chat page), which opens the chat it names.
+   */
   public String chat(String roomId) {
-    return base() + "/?chat=" + encode(roomId);
+    String page = settings.chatPageUrl().map(URI::toString).orElseGet(() -> base() + "/chat/");
+    String separator = page.contains("?") ? "&" : "?";
+    return page + separator + "concierge-chat=" + encode(roomId);
   }
 
   /** The agents' dashboard, opened on the chat. */

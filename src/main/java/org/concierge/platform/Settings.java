@@ -44,6 +44,14 @@ public class Settings {
     return URI.create(text("CONCIERGE_PUBLIC_URL").orElse("http://localhost:8080"));
   }
 
+  /**
+   * The travel company's page that hosts the widget, where emails and texts send travelers back to
+   * their chat; empty: the server's own chat page.
+   */
+  public Optional<URI> chatPageUrl() {
+    return text("CONCIERGE_CHAT_PAGE_URL").map(URI::create);
+  }
+
   /** Origins (scheme://host[:port]) that browsers may call the API and open sockets from. */
   public List<String> allowedOrigins() {
     return list("CONCIERGE_ALLOWED_ORIGINS");

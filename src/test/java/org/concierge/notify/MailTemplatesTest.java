@@ -20,7 +20,7 @@ class MailTemplatesTest {
     model.put("chatSubject", "Lost <b>bag</b>");
     model.put("travelerName", "Ann \"<script>alert(1)</script>\"");
     model.put("agentName", "Bo & Co");
-    model.put("chatLink", "https://travel.example/?chat=r1");
+    model.put("chatLink", "https://travel.example/chat/?concierge-chat=r1");
     model.put("deskLink", "https://travel.example/desk/?chat=r1");
     model.put("priority", "high");
     return model;
@@ -34,12 +34,12 @@ class MailTemplatesTest {
         .contains("Ann &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;")
         .contains("Lost &lt;b&gt;bag&lt;/b&gt;")
         .contains("Northwind &lt;Travel&gt; &amp; Co")
-        .contains("href=\"https://travel.example/?chat=r1\"")
+        .contains("href=\"https://travel.example/chat/?concierge-chat=r1\"")
         .doesNotContain("<script>");
     assertThat(bodies.text())
         .contains("Hello Ann \"<script>alert(1)</script>\",")
         .contains("\"Lost <b>bag</b>\"")
-        .contains("Back to your chat: https://travel.example/?chat=r1")
+        .contains("Back to your chat: https://travel.example/chat/?concierge-chat=r1")
         .startsWith("Northwind <Travel> & Co");
   }
 

@@ -41,7 +41,7 @@ class NotifyEmailsIT {
         .contains(ConciergeServer.MAIL_FROM)
         .contains(ConciergeServer.COMPANY_NAME);
     assertThat(email.contentType()).startsWith("multipart/alternative");
-    String link = server.baseUri() + "/?chat=" + chat.getString("id");
+    String link = server.baseUri() + "/chat/?concierge-chat=" + chat.getString("id");
     assertThat(email.text()).contains("Hello " + traveler.name()).contains(link);
     assertThat(email.html())
         .contains("Seat &lt;change&gt; &amp; more")

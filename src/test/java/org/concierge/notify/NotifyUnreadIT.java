@@ -40,7 +40,8 @@ class NotifyUnreadIT {
     Received first = mail.awaitSubject(traveler.email(), subject);
     assertThat(first.text()).contains("The ferry leaves at <8:15>.").contains("Ferry times");
     assertThat(first.html()).contains("The ferry leaves at &lt;8:15&gt;.");
-    assertThat(linkIn(first.text(), "/?chat=")).endsWith("/?chat=" + chat.getString("id"));
+    assertThat(linkIn(first.text(), "/chat/"))
+        .endsWith("/chat/?concierge-chat=" + chat.getString("id"));
     Outboxes.awaitStates(desk, traveler.email(), subject, List.of("sent"));
 
     readEverything(server, desk, traveler, chat);

@@ -15,7 +15,7 @@ final class Widget {
 
   private final Page page;
 
-  private Widget(Page page) {
+  Widget(Page page) {
     this.page = page;
   }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.concierge.testing.Chromium;
 import org.concierge.testing.ConciergeServer;
 import org.concierge.testing.Desk;
@@ -348,6 +349,45 @@ class WidgetBrowserIT {
 
     widget.button("Back").click();
     assertThat(pastChat).isVisible();
+  }
+
+  @Test
+  void theLinkOfAnEmailOpensTheChatItNamesInTheBrowserThatStartedIt(Chromium chromium, Desk desk) {
+    Session agent = desk.newAgent();
+    Page page = traveler(chromium.newPerson());
+    Widget widget = Widget.onDemoSite(page);
+    String earlier = widget.startChat("Ferry times", "When is the last ferry?");
+    ok(agent.client().post("/api/chat/" + earlier + "/accept"));
+    agent.say(earlier, "The last ferry leaves at 22:10.");
+    ok(agent.client().post("/api/chat/" + earlier + "/close"));
+    widget.button("Skip").click();
+    widget.button("Start a new chat").click();
+    widget.field("Subject").fill("Bikes on board");
+    widget.field("How can we help?").fill("Can I bring my bike?");
+    widget.button("Start chat").click();
+    assertThat(widget.stateOf("Can I bring my bike?")).hasText("Sent");
+    page.navigate("about:blank");
+
+    // The address emails and texts give when CONCIERGE_CHAT_PAGE_URL is not set.
+    page.navigate("/chat/?concierge-chat=" + earlier);
+
+    Locator transcript = widget.panel().getByRole(AriaRole.LIST, exactName("Transcript"));
+    assertThat(transcript.locator(".msg:not(.msg--system) .msg-text"))
+        .hasText(new String[] {"When is the last ferry?", "The last ferry leaves at 22:10."});
+    assertThat(page).hasURL(Pattern.compile(".*/chat/$"));
+    widget.button("Back").click();
+    assertThat(
+            widget
+                .panel()
+                .getByRole(
+                    AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bikes on board")))
+        .containsText("Waiting");
+    assertThat(Chromium.errors(page)).isEmpty();
+
+    Page elsewhere = traveler(chromium.newPerson());
+    elsewhere.navigate("/chat/?concierge-chat=" + earlier);
+    assertThat(new Widget(elsewhere).panel().getByText("started in another browser")).isVisible();
+    assertThat(Chromium.errors(elsewhere)).isEmpty();
   }
 
   @Test
