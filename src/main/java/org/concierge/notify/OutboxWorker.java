@@ -6,8 +6,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +41,7 @@ public class OutboxWorker {
   ManagedScheduledExecutorService scheduler;
 
   @Inject MongoNotificationRepository notifications;
-  @Inject @Any Instance<Courier> couriers;
+  @Inject Couriers couriers;
   @Inject Lanes lanes;
   @Inject OutboxAlarm alarm;
   @Inject SealedData sealed;
@@ -109,7 +107,7 @@ public class OutboxWorker {
   }
 
   private void deliver(Notification notification) {
-    Courier courier = courierOf(notification.channel());
+    Courier courier = couriers.of(notification.channel());
     Optional<String> unconfigured = courier.unconfigured();
     if (unconfigured.isPresent()) {
       notifications.markFailed(
@@ -128,15 +126,6 @@ public class OutboxWorker {
     } catch (Exception e) {
       failed(notification, e);
     }
-  }
-
-  private Courier courierOf(Channel channel) {
-    for (Courier courier : couriers) {
-      if (courier.channel() == channel) {
-        return courier;
-      }
-    }
-    throw new IllegalStateException("No courier carries " + channel);
   }
 
   private void failed(Notification notification, Exception e) {
