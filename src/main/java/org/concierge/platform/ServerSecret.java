@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -81,21 +80,13 @@ public class ServerSecret {
     new SecureRandom().nextBytes(key);
     Path staging = Files.createTempFile(file.toAbsolutePath().getParent(), "server-key-", ".tmp");
     try {
-      restrictToOwner(staging);
+      PrivateFiles.ownerOnly(staging);
       Files.writeString(staging, Base64.getEncoder().encodeToString(key) + "\n");
       Files.createLink(file, staging);
     } catch (FileAlreadyExistsException anotherStartWasFirst) {
       // Its key is the one every node reads.
     } finally {
       Files.deleteIfExists(staging);
-    }
-  }
-
-  private static void restrictToOwner(Path path) throws IOException {
-    try {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the data directory's own permissions protect it.
     }
   }
 }

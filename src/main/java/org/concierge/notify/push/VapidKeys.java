@@ -8,7 +8,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -25,6 +24,7 @@ import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import org.concierge.platform.PrivateFiles;
 
 /**
  * The P-256 key pair that identifies this server to browsers' push services (VAPID, RFC 8292), in
@@ -97,9 +97,7 @@ public record VapidKeys(String publicKey, String privateKey) {
     Files.writeString(staging.resolve(publicFile.getFileName()), encode(point) + "\n");
     Path stagedPrivate = staging.resolve(privateFile.getFileName());
     Files.writeString(stagedPrivate, encode(scalar) + "\n");
-    if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(stagedPrivate, PosixFilePermissions.fromString("rw-------"));
-    }
+    PrivateFiles.ownerOnly(stagedPrivate);
     try {
       Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileSystemException e) {
